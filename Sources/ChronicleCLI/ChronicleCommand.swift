@@ -1,0 +1,17 @@
+import ArgumentParser
+import Chronicle
+
+/// The `chronicle` command: reads timeline files, validates them, and exports them.
+@main
+struct ChronicleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chronicle",
+    abstract: "Sourced timelines: validate timeline files, export DOT, JSON and chronologies.",
+    discussion: """
+      Exit status: 0 success, 1 invalid input, 2 environment or tool problem \
+      (for example Graphviz missing).
+      """,
+    version: Chronicle.version,
+    subcommands: []
+  )
+}
