@@ -3,7 +3,7 @@
 /// Diagnostics are values; only the CLI prints them, as a compiler does:
 ///
 ///     letters.yaml:14:19: error: '1992-02-31': February has no day 31 [entities[3].date]
-public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
   /// How serious a diagnostic is.
   public enum Severity: String, Hashable, Sendable, Codable, CaseIterable {
     /// The input cannot be used as it is.
