@@ -6,22 +6,29 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "Chronicle", targets: ["Chronicle"]),
+    .library(name: "ChronicleGraphviz", targets: ["ChronicleGraphviz"]),
     .executable(name: "chronicle", targets: ["ChronicleCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
   ],
   targets: [
     .target(
       name: "Chronicle",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "ChronicleGraphviz",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+    ),
     .executableTarget(
       name: "ChronicleCLI",
       dependencies: [
         "Chronicle",
+        "ChronicleGraphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

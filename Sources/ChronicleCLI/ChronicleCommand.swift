@@ -12,6 +12,6 @@ struct ChronicleCommand: ParsableCommand {
       (for example Graphviz missing).
       """,
     version: Chronicle.version,
-    subcommands: []
+    subcommands: [ValidateCommand.self, StatsCommand.self, DateCommand.self]
   )
 }

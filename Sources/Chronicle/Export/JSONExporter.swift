@@ -1,0 +1,186 @@
+/// Writes a graph as canonical JSON in the timeline file format, so that reading the
+/// export gives an equal graph and exporting that again gives the same bytes.
+///
+///     let json = JSONExporter(pretty: true).export(graph)
+///     try json.write(to: URL(fileURLWithPath: "timeline.json"))
+///
+/// Canonical form: keys in the schema's order (`id`, `kind`, `title`/`name`, then the
+/// kind's fields, then `aliases`, `description`, `notes`, `sources`); entities,
+/// relations, claims and list items in the graph's order; empty lists and absent
+/// values left out; dates in EDTF canonical form; numbers as ``ClaimNumber`` prints
+/// them; strings as UTF-8 with only the escapes JSON requires. Only relation types
+/// the timeline declared are written (Chronicle's vocabulary is implied).
+public struct JSONExporter: Sendable {
+  /// Whether to indent (two spaces, one member per line) or write one line.
+  public var pretty: Bool
+
+  /// Creates an exporter.
+  public init(pretty: Bool = true) { self.pretty = pretty }
+
+  /// The graph as UTF-8 JSON bytes, ending with a newline.
+  public func export(_ graph: TimelineGraph) -> [UInt8] {
+    var writer = JSONWriter(pretty: pretty, capacity: 256 + graph.count * 200)
+    writer.beginObject()
+    writer.key("chronicle"); writer.number(1)
+    writer.member("title", graph.title)
+    if !graph.declaredRelationTypes.isEmpty {
+      writer.key("relationTypes")
+      writer.beginArray()
+      for type in graph.declaredRelationTypes { write(type, to: &writer) }
+      writer.endArray()
+    }
+    writer.key("entities")
+    writer.beginArray()
+    for entity in graph.entities { write(entity, to: &writer) }
+    writer.endArray()
+    writer.key("relations")
+    writer.beginArray()
+    for relation in graph.relations { write(relation, to: &writer) }
+    writer.endArray()
+    writer.key("claims")
+    writer.beginArray()
+    for claim in graph.claims { write(claim, to: &writer) }
+    writer.endArray()
+    writer.endObject()
+    writer.finish()
+    return writer.bytes
+  }
+
+  private func write(_ entity: Entity, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("id", entity.id)
+    writer.member("kind", entity.kind.rawValue)
+    writer.member(entity.kind.labelKey, entity.label)
+    writer.member("type", entity.type)
+    writer.member("date", entity.date?.description)
+    if !entity.steps.isEmpty {
+      writer.key("steps")
+      writer.beginArray()
+      for step in entity.steps {
+        writer.beginObject()
+        writer.member("label", step.label)
+        writer.member("date", step.date.description)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    if !entity.identifiers.isEmpty {
+      writer.key("identifiers")
+      writer.beginArray()
+      for identifier in entity.identifiers {
+        writer.beginObject()
+        writer.member("scheme", identifier.scheme.rawValue)
+        writer.member("value", identifier.value)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.member("publisher", entity.publisher)
+    writer.member("pages", entity.pages)
+    writer.member("place", entity.place)
+    writer.member("partOf", entity.partOf)
+    writer.member("parent", entity.parent)
+    if let coordinates = entity.coordinates {
+      writer.key("coordinates")
+      writer.beginObject()
+      writer.key("latitude"); writer.number(ClaimNumber(coordinates.latitude).description)
+      writer.key("longitude"); writer.number(ClaimNumber(coordinates.longitude).description)
+      writer.endObject()
+    }
+    if !entity.positions.isEmpty {
+      writer.key("positions")
+      writer.beginArray()
+      for position in entity.positions {
+        writer.beginObject()
+        writer.member("title", position.title)
+        writer.member("organisation", position.organisation)
+        writer.member("date", position.date?.description)
+        write(position.sources, to: &writer)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.member("aliases", entity.aliases)
+    writer.member("description", entity.summary)
+    writer.member("notes", entity.notes)
+    write(entity.sources, to: &writer)
+    writer.endObject()
+  }
+
+  private func write(_ relation: Relation, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("from", relation.from)
+    writer.member("type", relation.type)
+    writer.member("to", relation.to)
+    writer.member("role", relation.role)
+    writer.member("date", relation.date?.description)
+    writer.member("locator", relation.locator)
+    writer.member("note", relation.note)
+    write(relation.sources, to: &writer)
+    writer.endObject()
+  }
+
+  private func write(_ claim: Claim, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("id", claim.id)
+    writer.member("subject", claim.subject)
+    writer.member("property", claim.property)
+    writer.key("value")
+    switch claim.value {
+    case .number(let number):
+      writer.number(number.description)
+    case .range(let low, let high):
+      writer.beginObject()
+      writer.key("low"); writer.number(low.description)
+      writer.key("high"); writer.number(high.description)
+      writer.endObject()
+    case .text(let text):
+      writer.string(text)
+    }
+    writer.member("unit", claim.unit)
+    writer.member("qualifier", claim.qualifier)
+    writer.member("claimant", claim.claimant)
+    writer.member("reportedBy", claim.reportedBy)
+    writer.member("date", claim.date?.description)
+    writer.member("note", claim.note)
+    write(claim.sources, to: &writer)
+    writer.endObject()
+  }
+
+  private func write(_ type: RelationType, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("id", type.id)
+    // Declared types have one signature (the file format writes one from/to pair).
+    let signature = type.signatures.first
+    writer.key("from")
+    kinds(signature?.from ?? [], to: &writer)
+    writer.key("to")
+    kinds(signature?.to ?? [], to: &writer)
+    if !type.summary.isEmpty { writer.member("description", type.summary) }
+    writer.endObject()
+  }
+
+  private func kinds(_ kinds: Set<EntityKind>, to writer: inout JSONWriter) {
+    if kinds.count == EntityKind.allCases.count {
+      writer.string("any")
+      return
+    }
+    writer.beginArray()
+    for kind in kinds.sorted() { writer.string(kind.rawValue) }
+    writer.endArray()
+  }
+
+  private func write(_ sources: [Citation], to writer: inout JSONWriter) {
+    guard !sources.isEmpty else { return }
+    writer.key("sources")
+    writer.beginArray()
+    for source in sources {
+      writer.beginObject()
+      writer.member("document", source.document)
+      writer.member("locator", source.locator)
+      writer.member("quote", source.quote)
+      writer.endObject()
+    }
+    writer.endArray()
+  }
+}

@@ -1,0 +1,109 @@
+/// Formats diagnostics as a compiler does: `file:line:column: error: message [path]`,
+/// then the line of input with a caret under the place.
+///
+///     let formatter = DiagnosticFormatter(sources: ["letters.yaml": text])
+///     print(formatter.format(diagnostic))
+///     // letters.yaml:14:19: error: '1992-02-31': day 31 is out of range for February 1992 [entities[3].date]
+///     //    14 |     date: 1992-02-31
+///     //       |           ^
+///
+/// Long lines are cut around the column with `…`, control characters are shown as
+/// `�`, and the caret is placed by characters (not bytes or scalars), so `叶` and
+/// `🇺🇳` before the place do not shift it.
+public struct DiagnosticFormatter: Sendable {
+  /// The text of each file, by the name diagnostics use, for the quoted line.
+  public var sources: [String: String]
+  /// Whether to colour the severity and caret with ANSI escapes.
+  public var colour: Bool
+  /// The widest quoted line, in characters, before it is cut.
+  public var maximumLineWidth: Int
+
+  /// Creates a formatter.
+  public init(sources: [String: String] = [:], colour: Bool = false, maximumLineWidth: Int = 100) {
+    self.sources = sources
+    self.colour = colour
+    self.maximumLineWidth = maximumLineWidth
+  }
+
+  /// The diagnostic's first line, and the quoted input line with a caret when the source is known.
+  public func format(_ diagnostic: Diagnostic) -> String {
+    var text = headline(diagnostic)
+    if let file = diagnostic.file, let source = sources[file], let position = diagnostic.position,
+      let snippet = snippet(source, at: position)
+    {
+      text += "\n" + snippet
+    }
+    return text
+  }
+
+  private func headline(_ diagnostic: Diagnostic) -> String {
+    var text = ""
+    if let file = diagnostic.file { text += Self.clean(file) + ":" }
+    if let position = diagnostic.position { text += "\(position.line):\(position.column):" }
+    if !text.isEmpty { text += " " }
+    let severity = diagnostic.severity.rawValue + ":"
+    if colour {
+      let code = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+      text += code + severity + "\u{1B}[0m"
+    } else {
+      text += severity
+    }
+    text += " " + Self.clean(diagnostic.message)
+    if let path = diagnostic.path, !path.isEmpty { text += " [\(Self.clean(path))]" }
+    return text
+  }
+
+  private func snippet(_ source: String, at position: TextPosition) -> String? {
+    guard position.line >= 1 else { return nil }
+    var lineNumber = 1
+    var found: Substring?
+    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+      if lineNumber == position.line {
+        found = line
+        break
+      }
+      lineNumber += 1
+    }
+    guard var line = found else { return nil }
+    if line.hasSuffix("\r") { line = line.dropLast() }
+    // Columns count scalars; find the character that holds the column's scalar.
+    var characters: [Character] = []
+    var caret = 0
+    var scalarsSeen = 0
+    for character in line {
+      let width = character.unicodeScalars.count
+      if scalarsSeen + width < position.column { caret += 1 }
+      scalarsSeen += width
+      characters.append(Self.visible(character))
+    }
+    caret = min(caret, characters.count)
+    var start = 0
+    var prefix = ""
+    if characters.count > maximumLineWidth {
+      start = max(0, min(caret - maximumLineWidth / 2, characters.count - maximumLineWidth))
+      if start > 0 { prefix = "…" }
+    }
+    let end = min(characters.count, start + maximumLineWidth)
+    let suffix = end < characters.count ? "…" : ""
+    let shown = prefix + String(characters[start..<end]) + suffix
+    let gutter = String(position.line)
+    let pad = String(repeating: " ", count: gutter.count)
+    let marker = colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
+    let indent = String(repeating: " ", count: caret - start + prefix.count)
+    return " \(gutter) | \(shown)\n \(pad) | \(indent)\(marker)"
+  }
+
+  private static func visible(_ character: Character) -> Character {
+    character.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.value == 0x7F } ? "\u{FFFD}" : character
+  }
+
+  /// Replaces control characters (ESC, BEL, CR…) so that user text cannot drive the terminal.
+  static func clean(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      result.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
+    }
+    return String(result)
+  }
+}
