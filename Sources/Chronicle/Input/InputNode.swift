@@ -3,7 +3,7 @@
 /// Both readers produce this tree so that one decoder turns either format into
 /// a graph and every diagnostic can name a line and column.
 ///
-///     let root = try JSONReader.read(bytes, file: "letters.json")
+///     let root = try JSONReader.read(bytes)
 ///     if case .object(let members) = root.value { print(members.map(\.key)) }
 public struct InputNode: Hashable, Sendable {
   /// The kinds of value a timeline file can hold.

@@ -113,7 +113,8 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
       earliest: bounds.earliest?.dayNumber ?? .min,
       negatedLatest: bounds.latest.map { -$0.dayNumber } ?? .min,
       precisionRank: expression.precision?.rank ?? 7,
-      timeKey: timeKey)
+      timeKey: timeKey,
+      text: description)
   }
 
   private static func characterOffset(of byteOffset: Int, in text: String) -> Int {
@@ -192,7 +193,8 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   ///
   ///     try EDTFDate("1985-04-12").level    // 0
   ///     try EDTFDate("2001-21").level       // 1
-  ///     try EDTFDate("?2004-06-11").level   // 1: canonically 2004?-06-11 … is level 2
+  ///     try EDTFDate("?2004-?06").level     // 1: its canonical form is 2004-06?
+  ///     try EDTFDate("2004?-06-11").level   // 2
   public var level: Int { expression.level }
 
   /// The earliest day, moved back to allow for the qualifiers: a qualified

@@ -10,9 +10,31 @@ struct EDTFSortKey: Hashable, Sendable, Comparable {
   var precisionRank: UInt8
   /// Seconds since midnight UTC for a date and time (local times as if UTC), else 0.
   var timeKey: Int32
+  /// The first eight bytes of the canonical text, big-endian and padded with zeros,
+  /// which order like the text itself (it has no NUL), so most ties end here.
+  var textPrefix: UInt64
+
+  init(
+    earliest: Int, negatedLatest: Int, precisionRank: UInt8, timeKey: Int32, text: String
+  ) {
+    self.earliest = earliest
+    self.negatedLatest = negatedLatest
+    self.precisionRank = precisionRank
+    self.timeKey = timeKey
+    var prefix: UInt64 = 0
+    var count = 0
+    for byte in text.utf8.prefix(8) {
+      prefix = prefix << 8 | UInt64(byte)
+      count += 1
+    }
+    self.textPrefix = count == 0 ? 0 : prefix << (8 * UInt64(8 - count))
+  }
 
   static func < (lhs: EDTFSortKey, rhs: EDTFSortKey) -> Bool {
-    (lhs.earliest, lhs.negatedLatest, lhs.precisionRank, lhs.timeKey)
-      < (rhs.earliest, rhs.negatedLatest, rhs.precisionRank, rhs.timeKey)
+    if lhs.earliest != rhs.earliest { return lhs.earliest < rhs.earliest }
+    if lhs.negatedLatest != rhs.negatedLatest { return lhs.negatedLatest < rhs.negatedLatest }
+    if lhs.precisionRank != rhs.precisionRank { return lhs.precisionRank < rhs.precisionRank }
+    if lhs.timeKey != rhs.timeKey { return lhs.timeKey < rhs.timeKey }
+    return lhs.textPrefix < rhs.textPrefix
   }
 }
