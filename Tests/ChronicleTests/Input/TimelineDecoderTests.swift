@@ -97,3 +97,30 @@ struct TimelineDecoderTests {
     ])
   }
 }
+
+/// The fixtures `.ci/check-schema.py` also checks against the JSON Schema: Chronicle
+/// must accept every valid one without a warning and refuse every invalid one.
+struct SchemaAgreementTests {
+  static func fixtureNames(_ folder: String) -> [String] {
+    let url = fixtures.appendingPathComponent("Schema/\(folder)")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    return names.sorted()
+  }
+
+  @Test(arguments: fixtureNames("valid"))
+  func acceptsValidFixture(name: String) {
+    let result = TimelineReader.validate(contentsOf: [fixtures.appendingPathComponent("Schema/valid/\(name)").path])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  }
+
+  @Test(arguments: fixtureNames("invalid"))
+  func refusesInvalidFixture(name: String) {
+    let result = TimelineReader.validate(contentsOf: [fixtures.appendingPathComponent("Schema/invalid/\(name)").path])
+    #expect(!result.diagnostics.isEmpty)
+  }
+
+  @Test func fixturesExist() {
+    #expect(Self.fixtureNames("valid").count >= 4)
+    #expect(Self.fixtureNames("invalid").count >= 8)
+  }
+}
