@@ -12,10 +12,10 @@ public struct TimelineStatistics: Hashable, Sendable {
   public var relations: [(type: String, count: Int)] {
     relationCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
   }
-  /// The date of the first event or document in chronological order.
-  public var earliest: EDTFDate?
-  /// The date of the last event or document in chronological order.
-  public var latest: EDTFDate?
+  /// The earliest day any dated event or document may fall on.
+  public var earliest: CalendarDay?
+  /// The latest day any dated event or document may fall on (open ends are left out).
+  public var latest: CalendarDay?
   /// The number of claims.
   public var claims: Int
   /// The number of properties on which claims disagree.
@@ -36,8 +36,8 @@ public struct TimelineStatistics: Hashable, Sendable {
     for edge in graph.edges { relationCounts[edge.type, default: 0] += 1 }
     self.entityCounts = entityCounts
     self.relationCounts = relationCounts
-    self.earliest = graph.chronological.first.flatMap { graph[$0].date }
-    self.latest = graph.chronological.last.flatMap { graph[$0].date }
+    self.earliest = graph.chronological.lazy.compactMap { graph[$0].date?.earliest }.min()
+    self.latest = graph.chronological.lazy.compactMap { graph[$0].date?.latest }.max()
     self.claims = graph.claims.count
     self.disagreements = graph.disagreements.count
     self.undatedEvents = graph.undated.count
@@ -60,20 +60,19 @@ public struct TimelineStatistics: Hashable, Sendable {
 
   /// A plain-text report, one figure per line.
   public func text() -> String {
-    var lines: [String] = []
-    let total = entityCounts.values.reduce(0, +)
-    lines.append("entities      \(total)")
-    for (kind, count) in entities { lines.append("  \(kind.rawValue.padding(12))\(count)") }
-    lines.append("relations     \(relationCounts.values.reduce(0, +))")
-    for (type, count) in relations { lines.append("  \(type.padding(12))\(count)") }
-    lines.append("claims        \(claims)")
-    lines.append("disagreements \(disagreements)")
-    lines.append("undated       \(undatedEvents)")
-    lines.append("warnings      \(warnings)")
-    if let earliest, let latest {
-      lines.append("span          \(earliest.humanDescription()) – \(latest.humanDescription())")
-    }
-    return lines.joined(separator: "\n") + "\n"
+    var rows: [(String, String)] = []
+    rows.append(("entities", String(entityCounts.values.reduce(0, +))))
+    for (kind, count) in entities { rows.append(("  " + kind.rawValue, String(count))) }
+    rows.append(("relations", String(relationCounts.values.reduce(0, +))))
+    for (type, count) in relations { rows.append(("  " + type, String(count))) }
+    rows.append(("claims", String(claims)))
+    rows.append(("disagreements", String(disagreements)))
+    rows.append(("undated events", String(undatedEvents)))
+    rows.append(("warnings", String(warnings)))
+    rows.append(("earliest day", earliest?.description ?? "none"))
+    rows.append(("latest day", latest?.description ?? "none"))
+    let width = rows.map(\.0.count).max() ?? 0
+    return rows.map { $0.0.padding(width + 2) + $0.1 }.joined(separator: "\n") + "\n"
   }
 
   /// One JSON object: `entities`, `relations`, `claims`, `disagreements`, `undated`, `warnings`, `earliest`, `latest`.
