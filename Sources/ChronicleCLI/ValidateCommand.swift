@@ -43,11 +43,15 @@ struct ValidateCommand: ParsableCommand {
     } else {
       let graph = result.graph
       Terminal.error(
-        "\(input.files.count) file\(input.files.count == 1 ? "" : "s"): \(graph.count) entities, "
-          + "\(graph.relations.count) relations, \(graph.claims.count) claims; "
-          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        "\(count(input.files.count, "file")): \(count(graph.count, "entity", "entities")), "
+          + "\(count(graph.relations.count, "relation")), \(count(graph.claims.count, "claim")); "
+          + "\(count(errors, "error")), \(count(warnings, "warning"))"
       )
     }
     if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+  }
+
+  private func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
   }
 }
