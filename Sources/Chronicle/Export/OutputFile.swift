@@ -30,9 +30,10 @@ public enum OutputFile {
   }
 
   /// Removes temporary files still being written, for a signal handler to call
-  /// before the process exits.
+  /// before the process exits. It never waits: if the list is being changed at that
+  /// instant, it gives up rather than deadlock inside the handler.
   public static func removeTemporaryFiles() {
-    for path in temporaryFiles.all { unlink(path) }
+    for path in temporaryFiles.snapshotWithoutWaiting() { unlink(path) }
   }
 
   private static let temporaryFiles = TemporaryFileRegistry()
@@ -45,7 +46,11 @@ final class TemporaryFileRegistry: @unchecked Sendable {
 
   func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
   func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
-  var all: [String] { lock.withLock { Array(paths) } }
+  func snapshotWithoutWaiting() -> [String] {
+    guard lock.try() else { return [] }
+    defer { lock.unlock() }
+    return Array(paths)
+  }
 }
 
 /// Why a file could not be written.
