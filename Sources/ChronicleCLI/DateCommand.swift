@@ -12,9 +12,9 @@ struct DateCommand: ParsableCommand {
       expression per line from standard input (blank lines are skipped).
 
       Examples:
-        chronicle date 1992-02-25/1992-02-26      25–26 February 1992
+        chronicle date 1992-02-25/1992-02-26      25-26 February 1992
         chronicle date '1984?' '2004-06~' 201X    uncertain, approximate, unspecified
-        chronicle date 2020-36 1991-24/..         Q4 2020; from winter 1991–92
+        chronicle date 2020-36 1991-24/..         Q4 2020; from winter 1991-92
         chronicle date -0043-03-15                negative years need no '--'
         chronicle date --json '[1667,1668,1670..1672]'
 

@@ -96,6 +96,13 @@ import Testing
     #expect(result.stdoutLines.last?.contains(#""display":"44 BCE""#) == true)
   }
 
+  @Test func ignoresTheOptionTerminator() throws {
+    let result = try runChronicle(["date", "--json", "--", "-1985"])
+    #expect(result.status == 0)
+    #expect(result.stdoutLines.count == 1)
+    #expect(result.stdoutLines.first?.hasPrefix(#"{"input":"-1985","valid":true"#) == true)
+  }
+
   @Test func asciiDisplayHasNoEnDash() throws {
     let result = try runChronicle(["date", "--ascii", "--json", "1991-24", "1992-02-25/1992-02-26"])
     #expect(result.status == 0)

@@ -62,11 +62,32 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
     case unknown
   }
 
-  let expression: EDTFExpression
-  let sortKey: EDTFSortKey
+  /// What sorting needs, inline; the rest is shared, so that a value is 40 bytes and
+  /// sorting moves little memory.
+  @usableFromInline let sortKey: EDTFSortKey
+  private let storage: Storage
+
+  private final class Storage: Sendable {
+    let expression: EDTFExpression
+    let description: String
+    let earliest: CalendarDay?
+    let latest: CalendarDay?
+
+    init(
+      expression: EDTFExpression, description: String, earliest: CalendarDay?,
+      latest: CalendarDay?
+    ) {
+      self.expression = expression
+      self.description = description
+      self.earliest = earliest
+      self.latest = latest
+    }
+  }
+
+  var expression: EDTFExpression { storage.expression }
 
   /// The canonical form: `1985-04-12`, `2004?-06-~11`, `Y-170000000`, `1985/..`.
-  public let description: String
+  public var description: String { storage.description }
 
   /// The first day the value can denote, or `nil` when it has no earliest day
   /// (an interval or set open or unknown at its start).
@@ -74,12 +95,12 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   /// Qualifiers do not change the bounds (see ``widenedEarliest``); unspecified and
   /// significant digits do: `201X` begins 2010-01-01, `1950S2` 1900-01-01. A date and
   /// time is bounded by its own calendar day, whatever its offset.
-  public let earliest: CalendarDay?
+  public var earliest: CalendarDay? { storage.earliest }
 
   /// The last day the value can denote, or `nil` when it has no latest day.
   ///
   ///     try EDTFDate("1991-24").latest?.description  // "1992-02-29": winter 1991–92
-  public let latest: CalendarDay?
+  public var latest: CalendarDay? { storage.latest }
 
   /// Parses an EDTF expression.
   ///
@@ -100,11 +121,11 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   }
 
   init(expression: EDTFExpression) {
-    self.expression = expression
-    self.description = expression.text
+    let description = expression.text
     let bounds = expression.bounds
-    self.earliest = bounds.earliest
-    self.latest = bounds.latest
+    self.storage = Storage(
+      expression: expression, description: description, earliest: bounds.earliest,
+      latest: bounds.latest)
     var timeKey: Int32 = 0
     if case .date(let date) = expression, let time = date.time {
       timeKey = Int32(time.secondsOfDay - Int(time.offsetMinutes ?? 0) * 60)
@@ -214,8 +235,20 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   // MARK: - Equality, order, coding
 
   /// Values are equal when their canonical forms are.
+  @inlinable
   public static func == (lhs: EDTFDate, rhs: EDTFDate) -> Bool {
-    lhs.sortKey == rhs.sortKey && lhs.description == rhs.description
+    lhs.sortKey.isEqual(to: rhs.sortKey) && hasSameText(lhs, rhs)
+  }
+
+  @usableFromInline
+  static func hasSameText(_ lhs: EDTFDate, _ rhs: EDTFDate) -> Bool {
+    lhs.description == rhs.description
+  }
+
+  /// Canonical text is ASCII, where `String`'s fast `<` is byte order.
+  @usableFromInline
+  static func textPrecedes(_ lhs: EDTFDate, _ rhs: EDTFDate) -> Bool {
+    lhs.storage !== rhs.storage && lhs.description < rhs.description
   }
 
   /// Hashes the canonical form.
@@ -224,9 +257,13 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   }
 
   /// The chronological order described on ``EDTFDate``.
+  ///
+  /// Inlinable, so that sorting compares the inline keys without calls or reference
+  /// counting; only values with equal keys compare their texts.
+  @inlinable
   public static func < (lhs: EDTFDate, rhs: EDTFDate) -> Bool {
-    if lhs.sortKey != rhs.sortKey { return lhs.sortKey < rhs.sortKey }
-    return lhs.description.utf8.lexicographicallyPrecedes(rhs.description.utf8)
+    if let precedes = lhs.sortKey.precedes(rhs.sortKey) { return precedes }
+    return textPrecedes(lhs, rhs)
   }
 
   /// Decodes a value from its EDTF text.

@@ -297,6 +297,14 @@ struct EDTFExample: Sendable, CustomTestStringConvertible {
       if let earliest = date.earliest, let latest = date.latest {
         #expect(earliest <= latest)
       }
+      #expect((date.widenedEarliest == nil) == (date.earliest == nil))
+      #expect((date.widenedLatest == nil) == (date.latest == nil))
+      if let earliest = date.earliest, let widened = date.widenedEarliest {
+        #expect(widened <= earliest)
+      }
+      if let latest = date.latest, let widened = date.widenedLatest {
+        #expect(widened >= latest)
+      }
     }
   }
 
