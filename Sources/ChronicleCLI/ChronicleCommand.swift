@@ -3,7 +3,7 @@ import Chronicle
 
 /// The `chronicle` command: reads timeline files, validates them, and exports them.
 @main
-struct ChronicleCommand: ParsableCommand {
+struct ChronicleCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chronicle",
     abstract: "Sourced timelines: validate timeline files, export DOT, JSON and chronologies.",
@@ -12,6 +12,9 @@ struct ChronicleCommand: ParsableCommand {
       (for example Graphviz missing).
       """,
     version: Chronicle.version,
-    subcommands: [ValidateCommand.self, StatsCommand.self, DateCommand.self]
+    subcommands: [
+      ValidateCommand.self, ExportCommand.self, RenderCommand.self, StatsCommand.self, DateCommand.self,
+      GenerateCommand.self,
+    ]
   )
 }

@@ -1,0 +1,611 @@
+/// The work of one ``ChronologyExporter/export(_:)`` call: walks the graph once, in
+/// chronological order, and writes wrapped lines into one byte buffer.
+///
+///     var renderer = ChronologyRenderer(graph: graph, options: ChronologyOptions())
+///     let bytes = renderer.render()
+///
+/// Each line is gathered in `line` from literal pieces (``literal(_:)``) and user
+/// text (``user(_:)``, which goes through ``ChronologySanitizer``), then wrapped.
+struct ChronologyRenderer {
+  private let graph: TimelineGraph
+  private let markdown: Bool
+  private let ascii: Bool
+  private let width: Int
+  private let wrapper: TextWrapper
+  private var sanitizer: ChronologySanitizer
+  private var notes = ChronologyNotes()
+  private var output: [UInt8] = []
+  private var line: [UInt8] = []
+  /// The first-line prefix and continuation indent of each nesting level, for fields
+  /// and for items.
+  private var fieldPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
+  private var itemPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
+  private var lastBlock = Block.none
+  /// Whether an entity has an entry of its own (and so carries its own figures).
+  private var hasEntry: [Bool]
+
+  private enum Block {
+    case none, heading, paragraph, entry
+  }
+
+  /// The fewest entries a year needs before it is divided into months.
+  static let monthHeadingThreshold = 6
+
+  init(graph: TimelineGraph, options: ChronologyOptions) {
+    self.graph = graph
+    self.markdown = options.format == .markdown
+    self.ascii = options.ascii
+    self.width = options.width
+    self.wrapper = TextWrapper(width: options.width, keepsBlockMarkersInline: options.format == .markdown)
+    self.sanitizer = ChronologySanitizer(ascii: options.ascii, markdown: options.format == .markdown)
+    var hasEntry = [Bool](repeating: false, count: graph.count)
+    for index in graph.chronological { hasEntry[Int(index.rawValue)] = true }
+    for index in graph.undated { hasEntry[Int(index.rawValue)] = true }
+    self.hasEntry = hasEntry
+    for level in 0..<5 {
+      let pad = [UInt8](repeating: UInt8(ascii: " "), count: 2 * level)
+      let item = (prefix: pad + Array("- ".utf8), indent: pad + Array("  ".utf8))
+      itemPrefixes.append(item)
+      let markdown = options.format == .markdown
+      fieldPrefixes.append(markdown ? item : (pad, [UInt8](repeating: UInt8(ascii: " "), count: max(2 * level + 2, 4))))
+    }
+  }
+
+  mutating func render() -> [UInt8] {
+    output.reserveCapacity(2048 + (graph.chronological.count + graph.undated.count) * 240 + graph.claims.count * 80)
+    writeTitle()
+    writeHeader()
+    writeChronology()
+    writeUndated()
+    writeFigures()
+    writeNotes()
+    return output
+  }
+
+  // MARK: Sections
+
+  private mutating func writeTitle() {
+    let title = graph.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "Chronology"
+    user(title)
+    if markdown {
+      // A heading is one line, whatever the width.
+      TextWrapper(width: 0).wrap(line, prefix: Array("# ".utf8), indent: [], into: &output)
+      line.removeAll(keepingCapacity: true)
+    } else {
+      var title: [UInt8] = []
+      wrapper.wrap(line, prefix: [], indent: [], into: &title)
+      line.removeAll(keepingCapacity: true)
+      var widest = 0
+      for text in title.split(separator: UInt8(ascii: "\n")) {
+        widest = max(widest, Array(text).withUnsafeBufferPointer { TextWrapper.columns(of: $0) })
+      }
+      output.append(contentsOf: title)
+      output.append(contentsOf: rule("=", columns: widest))
+    }
+    lastBlock = .heading
+  }
+
+  private mutating func writeHeader() {
+    let dated = graph.chronological
+    let events = dated.reduce(0) { $0 + (graph.entities[Int($1.rawValue)].kind == .event ? 1 : 0) }
+    let documents = dated.count - events
+    var counts = Self.count(dated.count, "dated entry", "dated entries")
+    if !dated.isEmpty {
+      var kinds: [String] = []
+      if events > 0 { kinds.append(Self.count(events, "event", "events")) }
+      if documents > 0 { kinds.append(Self.count(documents, "document", "documents")) }
+      counts += " (" + kinds.joined(separator: ", ") + ")"
+    }
+    counts += " and " + Self.count(graph.undated.count, "undated event", "undated events") + "."
+    literal(counts.prefix(1).uppercased() + counts.dropFirst())
+    literal(" Every figure is attributed: " + quoted("claimed by") + " and " + quoted("according to")
+      + " name who makes a claim, " + quoted("as reported by") + " and " + quoted("as reported in")
+      + " who relays it; a figure with neither is that of the cited document. Where sources give different"
+      + " figures, all are listed under " + quoted("Figures differ") + ". " + quoted("c.") + " marks an approximate date.")
+    literal(markdown ? " Footnotes give the sources." : " Numbers in brackets refer to the notes at the end.")
+    beginBlock(.paragraph)
+    wrapper.wrap(line, prefix: [], indent: [], into: &output)
+    line.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func writeChronology() {
+    let order = graph.chronological
+    var start = 0
+    while start < order.count {
+      let year = graph.entities[Int(order[start].rawValue)].date?.earliest?.year
+      var end = start + 1
+      while end < order.count, graph.entities[Int(order[end].rawValue)].date?.earliest?.year == year { end += 1 }
+      writeYear(year, order[start..<end])
+      start = end
+    }
+  }
+
+  private mutating func writeYear(_ year: Int?, _ entries: ArraySlice<EntityIndex>) {
+    heading(year.map(Self.yearName) ?? "Open or unknown start", level: 2)
+    let months = entries.map { month(of: $0) }
+    let distinctMonths = Set(months.compactMap { $0 })
+    guard year != nil, entries.count >= Self.monthHeadingThreshold, distinctMonths.count >= 2 else {
+      for entry in entries { writeEntry(entry) }
+      return
+    }
+    for (entry, month) in zip(entries, months) where month == nil { writeEntry(entry) }
+    var current: Int?
+    for (entry, month) in zip(entries, months) {
+      guard let month, let year else { continue }
+      if month != current {
+        heading(EDTFDate.monthNames[month - 1] + " " + Self.yearName(year), level: 3)
+        current = month
+      }
+      writeEntry(entry)
+    }
+  }
+
+  /// The month an entry is filed under: that of its date, or of its interval's start,
+  /// when that lies within one month; nil for dates given to a year, season or quarter.
+  private func month(of entry: EntityIndex) -> Int? {
+    guard var date = graph.entities[Int(entry.rawValue)].date else { return nil }
+    if let interval = date.interval, case .date(let start) = interval.start { date = start }
+    guard let earliest = date.earliest, let latest = date.latest,
+      earliest.year == latest.year, earliest.month == latest.month
+    else { return nil }
+    return earliest.month
+  }
+
+  private mutating func writeUndated() {
+    guard !graph.undated.isEmpty else { return }
+    heading("Undated", level: 2)
+    for entry in graph.undated { writeEntry(entry) }
+  }
+
+  private mutating func writeFigures() {
+    var order: [String] = []
+    var bySubject: [String: [Claim]] = [:]
+    for claim in graph.claims {
+      if let subject = graph.index(of: claim.subject), hasEntry[Int(subject.rawValue)] { continue }
+      if bySubject[claim.subject] == nil { order.append(claim.subject) }
+      bySubject[claim.subject, default: []].append(claim)
+    }
+    guard !order.isEmpty else { return }
+    heading("Figures", level: 2)
+    for subject in order {
+      beginBlock(.entry)
+      if let index = graph.index(of: subject) {
+        let kind = graph[index].kind.rawValue
+        literal(kind.prefix(1).uppercased() + kind.dropFirst() + ": ")
+        name(index)
+      } else {
+        user(quoted(subject))
+        literal(" (not in the timeline)")
+      }
+      emit(level: 0)
+      writeClaims(bySubject[subject] ?? [], level: 1)
+    }
+  }
+
+  private mutating func writeNotes() {
+    guard !notes.keys.isEmpty else { return }
+    if markdown {
+      beginBlock(.paragraph)
+    } else {
+      heading("Notes", level: 2)
+      beginBlock(.paragraph)
+    }
+    for (offset, key) in notes.keys.enumerated() {
+      // GitHub reads a footnote definition as one block: keep them apart.
+      if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
+      let label = Array((markdown ? "[^\(offset + 1)]: " : "[\(offset + 1)] ").utf8)
+      noteText(key)
+      let indent = [UInt8](repeating: UInt8(ascii: " "), count: markdown ? 4 : label.count)
+      wrapper.wrap(line, prefix: label, indent: indent, into: &output)
+      line.removeAll(keepingCapacity: true)
+    }
+  }
+
+  private mutating func noteText(_ key: ChronologyNotes.Key) {
+    if let index = graph.index(of: key.document) {
+      let document = graph[index]
+      user(document.label)
+      var parts = 0
+      func separate(_ renderer: inout ChronologyRenderer) {
+        renderer.literal(parts == 0 ? " (" : "; ")
+        parts += 1
+      }
+      if document.kind != .document {
+        separate(&self)
+        literal(document.kind.rawValue)
+      } else if let type = document.type, !type.isEmpty {
+        separate(&self)
+        user(type)
+      }
+      for identifier in document.identifiers {
+        separate(&self)
+        self.identifier(identifier)
+      }
+      if parts > 0 { literal(")") }
+      literal(", ")
+      if let date = document.date { self.date(date) } else { literal("undated") }
+    } else {
+      literal("document ")
+      user(quoted(key.document))
+      literal(" (not in the timeline)")
+    }
+    if let locator = key.locator {
+      literal(", ")
+      user(locator)
+    }
+  }
+
+  // MARK: Entries
+
+  private mutating func writeEntry(_ index: EntityIndex) {
+    let position = Int(index.rawValue)
+    beginBlock(.entry)
+    if let date = graph.entities[position].date {
+      if markdown {
+        literal("**")
+        self.date(date)
+        literal("**: ")
+        headline(position)
+        emit(level: 0)
+      } else {
+        self.date(date)
+        emit(level: 0)
+        headline(position)
+        emit(level: 1)
+      }
+    } else {
+      headline(position)
+      emit(level: 0)
+    }
+    if graph.entities[position].kind == .document {
+      documentFields(index)
+    } else {
+      eventFields(index)
+    }
+    let claims = graph.claims(about: index)
+    if !claims.isEmpty {
+      literal("Figures:")
+      emit(level: 1)
+      writeClaims(claims, level: 2)
+    }
+  }
+
+  private mutating func headline(_ position: Int) {
+    user(graph.entities[position].label)
+    let isDocument = graph.entities[position].kind == .document
+    if isDocument {
+      literal(" (")
+      if let type = graph.entities[position].type, !type.isEmpty { user(type) } else { literal("document") }
+      literal(")")
+    }
+    let sources = graph.entities[position].sources
+    if sources.isEmpty {
+      if !isDocument { literal(" (no source recorded)") }
+    } else {
+      cite(sources)
+    }
+  }
+
+  private mutating func eventFields(_ index: EntityIndex) {
+    let outgoing = graph.outgoing(from: index)
+    edgeField("Place", outgoing.filter { $0.type == RelationType.locatedIn.id }, end: \.to)
+    edgeField("Part of", outgoing.filter { $0.type == RelationType.partOf.id }, end: \.to)
+    edgeField("Participants", graph.incoming(to: index, type: RelationType.participant.id), end: \.from)
+  }
+
+  private mutating func documentFields(_ index: EntityIndex) {
+    let document = graph[index]
+    if !document.identifiers.isEmpty {
+      literal("Identifiers: ")
+      for (offset, identifier) in document.identifiers.enumerated() {
+        if offset > 0 { literal("; ") }
+        self.identifier(identifier)
+      }
+      emit(level: 1)
+    }
+    let incoming = graph.incoming(to: index)
+    let outgoing = graph.outgoing(from: index)
+    let byActors: [(label: String, type: RelationType)] = [
+      ("Issued by", .issued), ("Authored by", .authored), ("Edited by", .edited), ("Signed by", .signed),
+      ("Published by", .published),
+    ]
+    for (label, type) in byActors {
+      edgeField(label, incoming.filter { $0.type == type.id }, end: \.from)
+    }
+    if let publisher = document.publisher, !publisher.isEmpty {
+      literal("Publisher: ")
+      user(publisher)
+      emit(level: 1)
+    }
+    edgeField("Addressed to", outgoing.filter { $0.type == RelationType.addressedTo.id }, end: \.to)
+    edgeField("Contained in", outgoing.filter { $0.type == RelationType.containedIn.id }, end: \.to)
+    edgeField("Cites", outgoing.filter { $0.type == RelationType.cites.id }, end: \.to)
+    if !document.steps.isEmpty {
+      literal("Other dates: ")
+      for (offset, step) in document.steps.enumerated() {
+        if offset > 0 { literal("; ") }
+        user(step.label)
+        literal(" ")
+        date(step.date)
+      }
+      emit(level: 1)
+    }
+  }
+
+  /// `Label: Name (role; date; at locator) [1]; Other [2]`, one field line.
+  private mutating func edgeField(_ label: String, _ edges: [Edge], end: KeyPath<Edge, EntityIndex>) {
+    // A field (`place`) and a relation to the same entity are one fact: keep the sourced one.
+    let edges = edges.filter { edge in
+      !(edge.isImplied && edges.contains { !$0.isImplied && $0[keyPath: end] == edge[keyPath: end] })
+    }
+    guard !edges.isEmpty else { return }
+    literal(label + ": ")
+    for (offset, edge) in edges.enumerated() {
+      if offset > 0 { literal("; ") }
+      name(edge[keyPath: end])
+      guard let position = edge.relation else { continue }
+      let relation = graph.relations[position]
+      var details = 0
+      func separate(_ renderer: inout ChronologyRenderer) {
+        renderer.literal(details == 0 ? " (" : "; ")
+        details += 1
+      }
+      if let role = relation.role, !role.isEmpty {
+        separate(&self)
+        user(role)
+      }
+      if let date = relation.date {
+        separate(&self)
+        self.date(date)
+      }
+      if let locator = relation.locator, !locator.isEmpty {
+        separate(&self)
+        literal("at ")
+        user(locator)
+      }
+      if details > 0 { literal(")") }
+      cite(relation.sources)
+    }
+    emit(level: 1)
+  }
+
+  // MARK: Figures
+
+  /// One attributed figure: claims that agree in figure and attribution share it.
+  private struct Statement {
+    var claim: Claim
+    var sources: [Citation]
+  }
+
+  private struct StatementKey: Hashable {
+    var value: ClaimValue
+    var qualifier: String?
+    var unit: String?
+    var claimant: String?
+    var reportedBy: String?
+    var date: EDTFDate?
+  }
+
+  private struct FigureKey: Hashable {
+    var value: ClaimValue
+    var qualifier: String?
+    var unit: String?
+  }
+
+  private mutating func writeClaims(_ claims: [Claim], level: Int) {
+    var properties: [String] = []
+    var byProperty: [String: [Claim]] = [:]
+    for claim in claims {
+      if byProperty[claim.property] == nil { properties.append(claim.property) }
+      byProperty[claim.property, default: []].append(claim)
+    }
+    for property in properties {
+      let statements = Self.statements(byProperty[property] ?? [])
+      if statements.count == 1, let only = statements.first {
+        user(property)
+        literal(": ")
+        statement(only)
+        emit(level: level, item: true)
+        continue
+      }
+      let figures = Set(statements.map { FigureKey(value: $0.claim.value, qualifier: $0.claim.qualifier, unit: $0.claim.unit) })
+      if figures.count > 1 {
+        literal(markdown ? "**Figures differ** " : "Figures differ ")
+        literal(ascii ? "- " : "— ")
+      }
+      user(property)
+      literal(":")
+      emit(level: level, item: true)
+      for item in statements {
+        statement(item)
+        emit(level: level + 1, item: true)
+      }
+    }
+  }
+
+  private static func statements(_ claims: [Claim]) -> [Statement] {
+    var statements: [Statement] = []
+    var positions: [StatementKey: Int] = [:]
+    for claim in claims {
+      let key = StatementKey(value: claim.value, qualifier: claim.qualifier, unit: claim.unit,
+                             claimant: claim.claimant, reportedBy: claim.reportedBy, date: claim.date)
+      if let position = positions[key] {
+        for source in claim.sources where !statements[position].sources.contains(source) {
+          statements[position].sources.append(source)
+        }
+      } else {
+        positions[key] = statements.count
+        statements.append(Statement(claim: claim, sources: claim.sources))
+      }
+    }
+    return statements
+  }
+
+  private mutating func statement(_ statement: Statement) {
+    let claim = statement.claim
+    if let qualifier = claim.qualifier, !qualifier.isEmpty {
+      user(qualifier)
+      literal(" ")
+    }
+    if case .text(let text) = claim.value { user(text) } else { literal(claim.value.displayText(ascii: ascii)) }
+    if let unit = claim.unit, !unit.isEmpty {
+      literal(" ")
+      user(unit)
+    }
+    if let claimant = claim.claimant { attribution(claimant, actor: ", claimed by ", document: ", according to ") }
+    if let reporter = claim.reportedBy { attribution(reporter, actor: ", as reported by ", document: ", as reported in ") }
+    if let date = claim.date {
+      literal(", dated ")
+      self.date(date)
+    }
+    if statement.sources.isEmpty { literal(" (no source recorded)") } else { cite(statement.sources) }
+  }
+
+  private mutating func attribution(_ id: String, actor: String, document: String) {
+    guard let index = graph.index(of: id) else {
+      literal(actor)
+      user(quoted(id))
+      return
+    }
+    if graph[index].kind == .document {
+      literal(document)
+      user(quoted(graph[index].label))
+    } else {
+      literal(actor)
+      name(index)
+    }
+  }
+
+  // MARK: Pieces
+
+  private mutating func name(_ index: EntityIndex) {
+    let position = Int(index.rawValue)
+    user(graph.entities[position].label)
+    let aliases = graph.entities[position].aliases
+    if graph.entities[position].kind == .place, !aliases.isEmpty {
+      literal(" (also ")
+      for (offset, alias) in aliases.enumerated() {
+        if offset > 0 { literal(", ") }
+        user(alias)
+      }
+      literal(")")
+    }
+  }
+
+  private mutating func date(_ date: EDTFDate) {
+    let text = date.humanDescription(ascii: ascii)
+    user(text)
+    let uncertain = date.qualifiers.filter { $0.kind == .uncertain }
+    guard !uncertain.isEmpty, !text.contains("uncertain") else { return }
+    let parts = Set(uncertain.map(\.part))
+    if parts == [.start] {
+      literal(" (start date uncertain)")
+    } else if parts == [.end] {
+      literal(" (end date uncertain)")
+    } else {
+      literal(" (date uncertain)")
+    }
+  }
+
+  private mutating func identifier(_ identifier: DocumentIdentifier) {
+    switch identifier.scheme {
+    case .unSymbol: literal("UN symbol ")
+    case .application: literal("application no. ")
+    case .isbn: literal("ISBN ")
+    case .doi: literal("DOI ")
+    case .number: literal("no. ")
+    case .url: break
+    default:
+      user(identifier.scheme.rawValue)
+      literal(" ")
+    }
+    user(identifier.value)
+  }
+
+  private mutating func cite(_ sources: [Citation]) {
+    guard !sources.isEmpty else { return }
+    if !markdown { line.append(UInt8(ascii: " ")) }
+    var seen: [Int] = []
+    for source in sources {
+      let number = notes.number(for: source)
+      guard !seen.contains(number) else { continue }
+      seen.append(number)
+      line.append(UInt8(ascii: "["))
+      if markdown { line.append(UInt8(ascii: "^")) }
+      appendDecimal(number)
+      line.append(UInt8(ascii: "]"))
+    }
+  }
+
+  private mutating func appendDecimal(_ number: Int) {
+    var digits: [UInt8] = []
+    var rest = number
+    repeat {
+      digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    line.append(contentsOf: digits.reversed())
+  }
+
+  /// Text of our own: trusted, ASCII or typographic punctuation only.
+  private mutating func literal(_ text: String) {
+    line.append(contentsOf: text.utf8)
+  }
+
+  /// Text from the timeline: sanitized and, in Markdown, escaped.
+  private mutating func user(_ text: String) {
+    sanitizer.append(text, to: &line)
+  }
+
+  private func quoted(_ text: String) -> String {
+    ascii ? "\"" + text + "\"" : "“" + text + "”"
+  }
+
+  // MARK: Blocks and lines
+
+  private mutating func beginBlock(_ block: Block) {
+    // Markdown entries form one tight list; everything else is set apart by a blank line.
+    let tight = markdown && block == .entry && lastBlock == .entry
+    if !output.isEmpty && !tight { output.append(UInt8(ascii: "\n")) }
+    lastBlock = block
+  }
+
+  private mutating func heading(_ text: String, level: Int) {
+    beginBlock(.heading)
+    if markdown {
+      output.append(contentsOf: (String(repeating: "#", count: level) + " " + text + "\n").utf8)
+    } else {
+      output.append(contentsOf: (text + "\n").utf8)
+      output.append(contentsOf: rule(level == 2 ? "-" : "~", columns: TextWrapper.columns(of: text)))
+    }
+  }
+
+  private func rule(_ character: Character, columns: Int) -> [UInt8] {
+    let length = width > 0 ? min(columns, width) : columns
+    return Array((String(repeating: character, count: max(length, 1)) + "\n").utf8)
+  }
+
+  /// Wraps the gathered line as a paragraph at a nesting level and starts a new one.
+  ///
+  /// Text: fields indented two columns a level, continuation lines four columns in
+  /// (two under items marked `- `); Markdown: every paragraph is a list item, nested
+  /// two columns a level.
+  private mutating func emit(level: Int, item: Bool = false) {
+    let lead = item ? itemPrefixes[level] : fieldPrefixes[level]
+    wrapper.wrap(line, prefix: lead.prefix, indent: lead.indent, into: &output)
+    line.removeAll(keepingCapacity: true)
+  }
+
+  // MARK: Words
+
+  private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+    (number == 0 ? "no" : ClaimNumber(Double(number)).grouped) + " " + (number == 1 ? singular : plural)
+  }
+
+  /// `1992`, `44 BCE` for -43, `year 170,000,002` beyond four digits.
+  static func yearName(_ year: Int) -> String {
+    if (1...9999).contains(year) { return String(year) }
+    if (-9999...0).contains(year) { return "\(1 - year) BCE" }
+    return "year " + ClaimNumber(Double(year)).grouped
+  }
+}

@@ -1,0 +1,98 @@
+extension DOTExporter {
+  // MARK: Entities
+
+  /// The title or name, then the date, its marker, `(no date)` and `⚠` lines.
+  func entityLabel(_ entity: Entity, disputed: [String]) -> DOTText {
+    var label = DOTText(width: lineLength)
+    label.append(entity.label)
+    if let date = entity.date {
+      label.append(date.humanDescription())
+      if let marker = Self.marker(date) { label.append(marker) }
+    } else if entity.kind == .event {
+      label.append("(no date)")
+    }
+    for property in disputed { label.append("⚠ disputed: " + property) }
+    return label
+  }
+
+  /// `(uncertain date)`, `(approximate date)` or `(uncertain, approximate date)`.
+  static func marker(_ date: EDTFDate) -> String? {
+    let kinds = Set(date.qualifiers.map(\.kind))
+    switch (kinds.contains(.uncertain), kinds.contains(.approximate)) {
+    case (true, true): return "(uncertain, approximate date)"
+    case (true, false): return "(uncertain date)"
+    case (false, true): return "(approximate date)"
+    case (false, false): return nil
+    }
+  }
+
+  /// The id, type, aliases, description and notes, one per line.
+  func entityTooltip(_ entity: Entity) -> DOTText {
+    var tooltip = DOTText(width: Int.max, escaping: .tooltip)
+    tooltip.appendUnwrapped("id: " + entity.id)
+    if let type = entity.type { tooltip.appendUnwrapped("type: " + type) }
+    if !entity.aliases.isEmpty { tooltip.appendUnwrapped("also: " + entity.aliases.joined(separator: "; ")) }
+    if let summary = entity.summary { tooltip.appendUnwrapped(summary) }
+    for note in entity.notes { tooltip.appendUnwrapped(note) }
+    return tooltip
+  }
+
+  // MARK: Edges
+
+  /// The relation type, then the role, the date and the locator.
+  func edgeLabel(_ edge: Edge, relation: Relation?) -> DOTText {
+    var label = DOTText(width: lineLength)
+    label.append(edge.type)
+    guard let relation else { return label }
+    if let role = relation.role { label.append(role) }
+    if let date = relation.date {
+      label.append(date.humanDescription())
+      if let marker = Self.marker(date) { label.append(marker) }
+    }
+    if let locator = relation.locator { label.append(locator) }
+    return label
+  }
+
+  // MARK: Disagreements
+
+  /// `⚠ <property>: claims disagree`, then one `•` line per claim, left-aligned.
+  func noteLabel(_ note: DOTScene.Note, graph: TimelineGraph) -> DOTText {
+    var label = DOTText(width: lineLength * 2, justification: .left)
+    label.append("⚠ " + note.disagreement.property + ": claims disagree")
+    for claim in note.disagreement.claims { label.append("• " + Self.claimText(claim, graph: graph)) }
+    return label
+  }
+
+  /// `1,324 claimed by the Azerbaijanis, reported by Time (2021 letter, fn. 5)`.
+  static func claimText(_ claim: Claim, graph: TimelineGraph) -> String {
+    var text = claim.valueText()
+    if let claimant = claim.claimant { text += " claimed by " + name(claimant, graph: graph) }
+    if let reporter = claim.reportedBy {
+      text += (claim.claimant == nil ? "" : ",") + " reported by " + name(reporter, graph: graph)
+    }
+    if let date = claim.date { text += ", " + date.humanDescription() }
+    let sources = claim.sources.map { citation in
+      name(citation.document, graph: graph) + (citation.locator.map { ", " + $0 } ?? "")
+    }
+    if !sources.isEmpty { text += " (" + sources.joined(separator: "; ") + ")" }
+    return text
+  }
+
+  /// An entity's label, or a document's first alias (its short title); the id itself
+  /// when no entity has it.
+  static func name(_ id: String, graph: TimelineGraph) -> String {
+    guard let entity = graph.entity(id: id) else { return id }
+    if entity.kind == .document, let alias = entity.aliases.first { return alias }
+    return entity.label
+  }
+
+  /// The subject's id and the claims' notes.
+  func noteTooltip(_ note: DOTScene.Note) -> DOTText {
+    var tooltip = DOTText(width: Int.max, escaping: .tooltip)
+    tooltip.appendUnwrapped("about: " + note.disagreement.subject)
+    for claim in note.disagreement.claims {
+      if let text = claim.note { tooltip.appendUnwrapped(text) }
+    }
+    return tooltip
+  }
+}

@@ -1,0 +1,326 @@
+/// Writes a graph as Graphviz DOT: a timeline along a time axis, or the plain typed
+/// network, with Chronicle's visual language, disagreements side by side and a legend.
+///
+///     let dot = DOTExporter().export(graph)  // the timeline view
+///     let network = DOTExporter(options: DOTOptions(view: .network, clustering: .kind)).export(graph)
+///     try OutputFile.write(dot, to: "timeline.dot")  // then: dot -Tsvg timeline.dot
+///
+/// ## Views
+/// The **timeline** (`rankdir=LR`) has a chain of year ticks (month ticks when the
+/// dates span fewer than three years) and puts each dated event and document in the
+/// column of its earliest day (``DOTTimeAxis``); people, organisations and places
+/// stand with the nearest dated entity they are joined to; events and documents
+/// without a date, and what is joined to nothing dated, stand in a last `no date`
+/// column. Relation edges do not move columns (`constraint=false`). The **network**
+/// is the typed graph laid out by its edges.
+///
+/// ## Visual language
+/// | kind | shape | fill |
+/// |---|---|---|
+/// | event | rounded box | light blue |
+/// | document | note (folded corner) | light yellow |
+/// | person | ellipse | light green |
+/// | organisation | hexagon | light orange |
+/// | place | house | lavender |
+/// | disagreeing claims | octagon, `⚠` | light red |
+/// | time tick | dark box, white text | dark grey |
+///
+/// Borders: dashed for an uncertain or approximate date, dotted for an event
+/// without a date, double for an entity whose claims disagree. Each relation type has
+/// a line style (solid, dashed, dotted, bold), an arrowhead and a colour of its own
+/// (``DOTStyle``); types a timeline declares are grey with an inverted arrowhead. The
+/// legend shows only what the drawing uses.
+///
+/// ## Labels
+/// A node's first lines are the entity's title or name verbatim, wrapped only at
+/// spaces after ``DOTOptions/maximumLabelLineLength`` characters (words are never
+/// split, nothing is cut); then the date as people read it (`25–26 February 1992`,
+/// `c. 1992`, `1992?`), a line `(uncertain date)` or `(approximate date)`, `(no date)`
+/// for an undated event, and `⚠ disputed: <property>` per disagreement. A disagreement
+/// box lists every claim, each with its qualifier, value, unit, who claimed and who
+/// reported it and its sources (`613 (2021 letter, para. 3)`), none preferred; its
+/// lines wrap at twice the maximum. Documents are named there by their first alias
+/// when they have one. Edge labels give the relation type, the role, the date and
+/// the locator. The user's id and the entity's type, aliases, description and notes
+/// go in the node's `tooltip` (shown by SVG viewers).
+///
+/// ## Safety
+/// DOT identifiers are Chronicle's own (`n0`, `t0`, `d0`, `cluster_…`); user text
+/// only ever appears inside quoted label and tooltip values, escaped as
+/// ``DOTWriter`` describes (control characters become visible pictures, `&` is
+/// written `&amp;`, backslashes are doubled). No HTML-like label, record shape or
+/// attribute that makes Graphviz read a file (`image`, `shapefile`, `fontpath`,
+/// `imagepath`, `stylesheet`) is ever written.
+///
+/// Output is deterministic: the same graph and options give the same bytes. It is
+/// written into one buffer in O(n log n).
+public struct DOTExporter: Sendable {
+  /// What to draw.
+  public var options: DOTOptions
+
+  /// Creates an exporter.
+  ///
+  ///     let exporter = DOTExporter(options: DOTOptions(view: .network))
+  public init(options: DOTOptions = .init()) {
+    self.options = options
+  }
+
+  /// The graph as UTF-8 DOT text, ending with a newline.
+  ///
+  ///     let bytes = DOTExporter().export(graph)
+  ///     print(String(decoding: bytes, as: UTF8.self))
+  public func export(_ graph: TimelineGraph) -> [UInt8] {
+    let scene = DOTScene(graph: graph, options: options)
+    let axis = options.view == .timeline ? DOTTimeAxis(scene: scene, byKind: options.clustering == .kind) : nil
+    var writer = DOTWriter(capacity: 2048 + graph.count * 320 + graph.edges.count * 160)
+    writer.open("digraph", name: options.view.rawValue)
+    writeDefaults(graph, into: &writer)
+    if let axis { writeAxis(axis, into: &writer) }
+    writeNodes(scene, axis: axis, into: &writer)
+    writeNoteEdges(scene, axis: axis, into: &writer)
+    writeRelations(scene, axis: axis, into: &writer)
+    if let axis { writeColumns(axis, scene: scene, into: &writer) }
+    if options.legend { writeLegend(scene, axis: axis, into: &writer) }
+    writer.close()
+    return writer.bytes
+  }
+
+  // MARK: Sections
+
+  private func writeDefaults(_ graph: TimelineGraph, into writer: inout DOTWriter) {
+    var graphAttributes = DOTAttributes()
+    graphAttributes.set("rankdir", "LR")
+    graphAttributes.set("newrank", "true")
+    graphAttributes.set("nodesep", "0.3")
+    graphAttributes.set("ranksep", options.view == .timeline ? "0.6" : "0.5")
+    graphAttributes.set("fontname", DOTStyle.fontname)
+    graphAttributes.set("fontsize", "16")
+    graphAttributes.set("bgcolor", "white")
+    if let title = graph.title {
+      var label = DOTText(width: lineLength * 3)
+      label.append(title)
+      graphAttributes.set("label", label)
+      graphAttributes.set("labelloc", "t")
+      var tooltip = DOTText(width: Int.max, escaping: .tooltip)
+      tooltip.appendUnwrapped(title)
+      graphAttributes.set("tooltip", tooltip)
+    }
+    writer.defaults("graph", graphAttributes)
+
+    var nodeAttributes = DOTAttributes()
+    nodeAttributes.set("fontname", DOTStyle.fontname)
+    nodeAttributes.set("fontsize", DOTStyle.nodeFontSize)
+    nodeAttributes.set("margin", "0.12,0.06")
+    writer.defaults("node", nodeAttributes)
+
+    var edgeAttributes = DOTAttributes()
+    edgeAttributes.set("fontname", DOTStyle.fontname)
+    edgeAttributes.set("fontsize", DOTStyle.edgeFontSize)
+    edgeAttributes.set("arrowsize", "0.7")
+    writer.defaults("edge", edgeAttributes)
+  }
+
+  private func writeAxis(_ axis: DOTTimeAxis, into writer: inout DOTWriter) {
+    guard !axis.ticks.isEmpty else { return }
+    writer.blankLine()
+    writer.comment("Time axis")
+    for tick in axis.ticks.indices.dropFirst() {
+      var attributes = edgeAttributes(DOTStyle.axis)
+      attributes.set("weight", "100")
+      writer.edge(DOTID("t", tick - 1), DOTID("t", tick), attributes)
+    }
+  }
+
+  private func writeNodes(_ scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+    let layout = groups(scene, axis: axis)
+    writer.blankLine()
+    writer.comment("Nodes")
+    for group in layout.groups { write(group, scene: scene, axis: axis, into: &writer) }
+    for item in layout.loose { write(item, scene: scene, axis: axis, into: &writer) }
+  }
+
+  private func write(_ group: DOTGroup, scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+    writer.open("subgraph", id: group.id)
+    writer.defaults("graph", group.attributes)
+    for item in group.items { write(item, scene: scene, axis: axis, into: &writer) }
+    for child in group.children { write(child, scene: scene, axis: axis, into: &writer) }
+    writer.close()
+  }
+
+  private func write(_ item: DOTGroup.Item, scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+    switch item {
+    case .entity(let entity):
+      writer.node(DOTID("n", entity), entityAttributes(entity, scene: scene))
+    case .tick(let tick):
+      guard let axis else { return }
+      writer.node(DOTID("t", tick), tickAttributes(axis.ticks[tick]))
+    case .rankHolder(let rank):
+      writer.node(DOTID("r", rank), Self.rankHolder)
+    case .note(let note):
+      writer.node(DOTID("d", note), noteAttributes(scene.notes[note], scene: scene))
+    }
+  }
+
+  private func writeNoteEdges(_ scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+    guard !scene.notes.isEmpty else { return }
+    writer.blankLine()
+    writer.comment("Disagreements")
+    for (position, note) in scene.notes.enumerated() {
+      let box = Endpoint(id: DOTID("d", position), rank: axis?.noteRank[position])
+      let subject = Endpoint(id: DOTID("n", note.subject), rank: axis?.rank[note.subject])
+      writeEdge(from: box, to: subject, style: DOTStyle.claimSubject, into: &writer) { attributes in
+        attributes.set("dir", "none")
+      }
+      for attribution in note.attributions {
+        let target = Endpoint(id: DOTID("n", attribution.entity), rank: axis?.rank[attribution.entity])
+        writeEdge(from: box, to: target, style: DOTStyle.attribution, into: &writer) { attributes in
+          guard options.edgeLabels else { return }
+          var label = DOTText(width: lineLength)
+          label.append(attribution.label)
+          attributes.set("label", label)
+          attributes.set("fontcolor", DOTStyle.attribution.color)
+        }
+      }
+    }
+  }
+
+  private func writeRelations(_ scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+    guard !scene.edges.isEmpty else { return }
+    writer.blankLine()
+    writer.comment("Relations")
+    let edges = scene.graph.edges
+    for position in scene.edges {
+      let edge = edges[position]
+      let style = DOTStyle.edge(edge.type)
+      let relation = edge.relation.map { scene.graph.relations[$0] }
+      let from = Endpoint(id: DOTID("n", edge.from.int), rank: axis?.rank[edge.from.int])
+      let to = Endpoint(id: DOTID("n", edge.to.int), rank: axis?.rank[edge.to.int])
+      writeEdge(from: from, to: to, style: style, into: &writer) { attributes in
+        if options.edgeLabels {
+          attributes.set("label", edgeLabel(edge, relation: relation))
+          attributes.set("fontcolor", style.color)
+        }
+        if let note = relation?.note {
+          var tooltip = DOTText(width: Int.max, escaping: .tooltip)
+          tooltip.appendUnwrapped(note)
+          attributes.set("tooltip", tooltip)
+        }
+      }
+    }
+  }
+
+  /// A node an edge joins, with its rank in the timeline.
+  private struct Endpoint {
+    var id: DOTID
+    var rank: Int32?
+  }
+
+  /// Writes an edge. In the timeline an edge whose head stands in an earlier rank
+  /// than its tail is written head to tail with `dir="back"` (and its arrowhead as
+  /// `arrowtail`): it looks the same, and Graphviz ranks every edge forward, so no
+  /// edge fights the time axis.
+  private func writeEdge(
+    from: Endpoint, to: Endpoint, style: DOTStyle.Edge, into writer: inout DOTWriter,
+    details: (inout DOTAttributes) -> Void
+  ) {
+    let backwards = (to.rank ?? 0) < (from.rank ?? 0)
+    var attributes = edgeAttributes(style, backwards: backwards)
+    details(&attributes)
+    if backwards {
+      writer.edge(to.id, from.id, attributes)
+    } else {
+      writer.edge(from.id, to.id, attributes)
+    }
+  }
+
+  private func writeColumns(_ axis: DOTTimeAxis, scene: DOTScene, into writer: inout DOTWriter) {
+    guard !axis.ranks.isEmpty else { return }
+    writer.blankLine()
+    writer.comment("Ranks, left to right: each tick with what stands under it, before it and after it")
+    var holders: [DOTID] = []
+    for (position, rank) in axis.ranks.enumerated() {
+      let holder = rank.holdsTick ? DOTID("t", rank.column) : DOTID("r", position)
+      holders.append(holder)
+      var members = [holder]
+      members.reserveCapacity(1 + rank.entities.count + rank.notes.count)
+      for entity in rank.entities { members.append(DOTID("n", entity)) }
+      for note in rank.notes { members.append(DOTID("d", note)) }
+      writer.rank("same", members)
+    }
+    // The ranks in order; the axis already joins two ticks that are next to each other.
+    var hidden = DOTAttributes()
+    hidden.set("style", "invis")
+    for position in axis.ranks.indices.dropFirst() where !(axis.ranks[position - 1].holdsTick && axis.ranks[position].holdsTick) {
+      writer.edge(holders[position - 1], holders[position], hidden)
+    }
+  }
+
+  /// An invisible node that keeps a rank of the timeline in its place.
+  static let rankHolder: DOTAttributes = {
+    var attributes = DOTAttributes()
+    attributes.set("shape", "point")
+    attributes.set("style", "invis")
+    attributes.set("width", "0")
+    attributes.set("label", "")
+    return attributes
+  }()
+
+  // MARK: Attributes
+
+  var lineLength: Int { max(1, options.maximumLabelLineLength) }
+
+  func edgeAttributes(_ style: DOTStyle.Edge, backwards: Bool = false) -> DOTAttributes {
+    var attributes = DOTAttributes()
+    attributes.set("style", style.style)
+    if backwards, style.arrowhead != "none" {
+      attributes.set("arrowtail", style.arrowhead)
+      attributes.set("dir", "back")
+    } else {
+      attributes.set("arrowhead", style.arrowhead)
+    }
+    attributes.set("color", style.color)
+    if style.penwidth != "1" { attributes.set("penwidth", style.penwidth) }
+    return attributes
+  }
+
+  func nodeAttributes(_ style: DOTStyle.Node) -> DOTAttributes {
+    var attributes = DOTAttributes()
+    attributes.set("shape", style.shape)
+    attributes.set("style", style.style)
+    attributes.set("fillcolor", style.fillcolor)
+    attributes.set("color", style.color)
+    return attributes
+  }
+
+  private func entityAttributes(_ position: Int, scene: DOTScene) -> DOTAttributes {
+    let entity = scene.graph.entities[position]
+    let style = DOTStyle.node(entity.kind)
+    var attributes = DOTAttributes()
+    attributes.set("shape", style.shape)
+    attributes.set("style", DOTStyle.style(entity.kind, border: scene.borders[position]))
+    attributes.set("fillcolor", style.fillcolor)
+    attributes.set("color", style.color)
+    if scene.disputed[position] != nil { attributes.set("peripheries", "2") }
+    attributes.set("label", entityLabel(entity, disputed: scene.disputed[position] ?? []))
+    attributes.set("tooltip", entityTooltip(entity))
+    return attributes
+  }
+
+  private func tickAttributes(_ tick: DOTTimeAxis.Tick) -> DOTAttributes {
+    var attributes = nodeAttributes(DOTStyle.tick)
+    attributes.set("fontcolor", "white")
+    attributes.set("fontsize", "12")
+    attributes.set("group", "axis")
+    var label = DOTText(width: Int.max)
+    label.appendUnwrapped(tick.label)
+    attributes.set("label", label)
+    return attributes
+  }
+
+  private func noteAttributes(_ note: DOTScene.Note, scene: DOTScene) -> DOTAttributes {
+    var attributes = nodeAttributes(DOTStyle.disagreement)
+    attributes.set("label", noteLabel(note, graph: scene.graph))
+    attributes.set("tooltip", noteTooltip(note))
+    return attributes
+  }
+}

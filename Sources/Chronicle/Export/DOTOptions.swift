@@ -1,0 +1,64 @@
+/// What a ``DOTExporter`` draws: the view, clusters, filters, edge labels, the legend
+/// and how long a label line may grow.
+///
+///     var options = DOTOptions(view: .network, clustering: .kind)
+///     options.kinds = [.event, .document, .person]
+///     options.relationTypes = ["signed", "cites", "participant"]
+///     let dot = DOTExporter(options: options).export(graph)
+public struct DOTOptions: Hashable, Sendable {
+  /// How entities are laid out.
+  public enum View: String, CaseIterable, Sendable {
+    /// Events and documents left to right in chronological order, one column per
+    /// year (or per month when the dates span fewer than three years) along a time
+    /// axis, with the actors, organisations and places placed by the entities they
+    /// are joined to.
+    case timeline
+    /// The plain typed graph, laid out by its edges.
+    case network
+  }
+
+  /// How entities are grouped into boxes (Graphviz clusters).
+  public enum Clustering: String, CaseIterable, Sendable {
+    /// No boxes.
+    case none
+    /// One box per year of the dated events and documents (and of what is placed with them).
+    case year
+    /// One box per kind: events, documents, people, organisations, places.
+    case kind
+    /// One box per organisation holding its sub-organisations (nested) and its
+    /// members (`member-of`, `represents`, positions held).
+    case organisation
+  }
+
+  /// The layout; `.timeline` by default.
+  public var view: View
+  /// The grouping; `.none` by default.
+  public var clustering: Clustering
+  /// Whether to label edges with the relation type, role, date and locator.
+  public var edgeLabels: Bool
+  /// Whether to draw a legend explaining every node and edge style the drawing uses.
+  public var legend: Bool
+  /// Draw only entities of these kinds (nil: all).
+  public var kinds: Set<EntityKind>?
+  /// Draw only edges of these relation types, including the `located-in` and
+  /// `part-of` edges implied by fields (nil: all).
+  public var relationTypes: Set<String>?
+  /// The longest a line of user text may grow, in characters, before it wraps at a
+  /// space. Words are never split, so a longer word gets a line of its own; values
+  /// below 1 count as 1.
+  public var maximumLabelLineLength: Int
+
+  /// Creates options; every argument has the default described on its property.
+  public init(
+    view: View = .timeline, clustering: Clustering = .none, edgeLabels: Bool = true, legend: Bool = true,
+    kinds: Set<EntityKind>? = nil, relationTypes: Set<String>? = nil, maximumLabelLineLength: Int = 32
+  ) {
+    self.view = view
+    self.clustering = clustering
+    self.edgeLabels = edgeLabels
+    self.legend = legend
+    self.kinds = kinds
+    self.relationTypes = relationTypes
+    self.maximumLabelLineLength = maximumLabelLineLength
+  }
+}

@@ -1,0 +1,95 @@
+/// What a DOT drawing shows of a graph once the options have filtered it: the
+/// entities, the edges, the disagreement boxes and which styles are in use.
+///
+///     let scene = DOTScene(graph: graph, options: DOTOptions(kinds: [.event, .document]))
+///     scene.isDrawn[3]    // whether entity 3 is drawn
+///     scene.edges.count   // edges between drawn entities, of the types asked for
+///
+/// Built in time linear in the graph's size.
+struct DOTScene: Sendable {
+  /// A box listing the claims of one disagreement side by side.
+  struct Note: Sendable {
+    /// The entity the claims are about.
+    var subject: Int
+    var disagreement: Disagreement
+    /// Who made or reported a claim, when drawn: the entity and `claimed by` or `reported by`.
+    var attributions: [(entity: Int, label: String)]
+  }
+
+  let graph: TimelineGraph
+  let options: DOTOptions
+  /// Per entity: whether it is drawn.
+  private(set) var isDrawn: [Bool]
+  /// Indices into `graph.edges` of the edges drawn, in the graph's order.
+  private(set) var edges: [Int] = []
+  private(set) var notes: [Note] = []
+  /// Per entity: the properties on which its claims disagree, in the graph's order.
+  private(set) var disputed: [Int: [String]] = [:]
+  /// Per entity: its border (date markers).
+  private(set) var borders: [DOTStyle.Border]
+
+  // What the legend explains.
+  private(set) var kindsUsed: Set<EntityKind> = []
+  private(set) var bordersUsed: Set<DOTStyle.Border> = []
+  /// Built-in relation types drawn, in Chronicle's order.
+  private(set) var builtInTypesUsed: [String] = []
+  /// Other relation types drawn, sorted by name.
+  private(set) var declaredTypesUsed: [String] = []
+
+  init(graph: TimelineGraph, options: DOTOptions) {
+    self.graph = graph
+    self.options = options
+    let entities = graph.entities
+    var isDrawn = [Bool](repeating: true, count: entities.count)
+    var borders = [DOTStyle.Border](repeating: .solid, count: entities.count)
+    var kindsUsed: Set<EntityKind> = []
+    var bordersUsed: Set<DOTStyle.Border> = []
+    for (position, entity) in entities.enumerated() {
+      if let kinds = options.kinds, !kinds.contains(entity.kind) {
+        isDrawn[position] = false
+        continue
+      }
+      kindsUsed.insert(entity.kind)
+      if let date = entity.date {
+        if date.isQualified { borders[position] = .dashed }
+      } else if entity.kind == .event {
+        borders[position] = .dotted
+      }
+      if borders[position] != .solid { bordersUsed.insert(borders[position]) }
+    }
+    self.isDrawn = isDrawn
+    self.borders = borders
+    self.kindsUsed = kindsUsed
+    self.bordersUsed = bordersUsed
+
+    var typesUsed: Set<String> = []
+    for (position, edge) in graph.edges.enumerated() {
+      guard isDrawn[edge.from.int], isDrawn[edge.to.int] else { continue }
+      if let types = options.relationTypes, !types.contains(edge.type) { continue }
+      edges.append(position)
+      typesUsed.insert(edge.type)
+    }
+    builtInTypesUsed = RelationType.builtIns.map(\.id).filter { typesUsed.contains($0) }
+    declaredTypesUsed = typesUsed.filter { !DOTStyle.hasOwnStyle($0) }.sorted()
+
+    for disagreement in graph.disagreements {
+      guard let subject = graph.index(of: disagreement.subject)?.int, isDrawn[subject] else { continue }
+      disputed[subject, default: []].append(disagreement.property)
+      var attributions: [(entity: Int, label: String)] = []
+      func attribute(_ id: String?, _ label: String) {
+        guard let id, let found = graph.index(of: id)?.int, isDrawn[found] else { return }
+        if !attributions.contains(where: { $0.entity == found && $0.label == label }) {
+          attributions.append((found, label))
+        }
+      }
+      for claim in disagreement.claims {
+        attribute(claim.claimant, "claimed by")
+        attribute(claim.reportedBy, "reported by")
+      }
+      notes.append(Note(subject: subject, disagreement: disagreement, attributions: attributions))
+    }
+  }
+
+  /// Whether any disagreement box has an edge to who made or reported a claim.
+  var hasAttributions: Bool { notes.contains { !$0.attributions.isEmpty } }
+}

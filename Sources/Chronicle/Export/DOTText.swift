@@ -1,0 +1,59 @@
+/// Text for a DOT label or tooltip, as lines of user or Chronicle text; ``DOTWriter``
+/// substitutes control characters, wraps, escapes and quotes it.
+///
+///     var label = DOTText(width: 32)
+///     label.append(entity.label)                    // wrapped at spaces
+///     label.append("25–26 February 1992")
+///     writer.quoted(label)  // "Assault on and capture of\nKhojaly\n25–26 February 1992"
+///
+/// Each appended string starts a new line and may itself become several lines: it
+/// wraps at spaces (U+0020) once a line would pass `width` characters, and its line
+/// breaks (LF, CR, CRLF, U+2028, U+2029) become line breaks of the label. Joining a
+/// string's lines with single spaces gives the string back.
+struct DOTText: Sendable {
+  /// Which Graphviz attribute the text is for; they decode backslashes differently.
+  enum Escaping: Sendable {
+    /// A `label` (escString read once, then `\n`, `\l`, `\r` and entities).
+    case label
+    /// A `tooltip`, whose backslashes Graphviz reads twice.
+    case tooltip
+  }
+
+  /// How the lines of a label are aligned.
+  enum Justification: Sendable {
+    /// Centred lines (`\n`).
+    case center
+    /// Left-aligned lines (`\l`).
+    case left
+  }
+
+  struct Line: Sendable {
+    var text: String
+    var wraps: Bool
+  }
+
+  /// The lines, in order.
+  private(set) var lines: [Line] = []
+  /// The longest line, in characters, before a line wraps.
+  var width: Int
+  var escaping: Escaping
+  var justification: Justification
+
+  init(width: Int, escaping: Escaping = .label, justification: Justification = .center) {
+    self.width = max(1, width)
+    self.escaping = escaping
+    self.justification = justification
+  }
+
+  /// Adds a string that wraps at spaces.
+  mutating func append(_ text: String) {
+    lines.append(Line(text: text, wraps: true))
+  }
+
+  /// Adds a string that stays on one line (its own line breaks still break it).
+  mutating func appendUnwrapped(_ text: String) {
+    lines.append(Line(text: text, wraps: false))
+  }
+
+  var isEmpty: Bool { lines.isEmpty }
+}

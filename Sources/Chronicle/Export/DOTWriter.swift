@@ -1,0 +1,391 @@
+/// Writes DOT into one byte buffer: indented statements, quoted identifiers, and
+/// attribute values in which no user text can change the graph's structure.
+///
+///     var writer = DOTWriter()
+///     writer.open("digraph", name: "timeline")
+///     var attributes = DOTAttributes()
+///     var label = DOTText(width: 32)
+///     label.append(#"AT&T "quoted" \N"#)
+///     attributes.set("label", label)
+///     writer.node(DOTID("n", 0), attributes)  // "n0" [label="AT&amp;T \"quoted\" \\N"];
+///     writer.close()
+///
+/// Every identifier and value is written between double quotes. In text:
+/// - `"` becomes `\"`; `\` becomes `\\` in labels and `\\\\` in tooltips (Graphviz reads
+///   a tooltip's backslashes twice), so `\N`, `\G`, `\n`, `\l`… show literally, and a
+///   trailing or odd run of backslashes cannot escape the closing quote;
+/// - `&` becomes `&amp;`, because Graphviz decodes entities in labels (`&amp;` typed by
+///   a user shows as `&amp;`);
+/// - line breaks (LF, CR, CRLF, U+2028, U+2029) become the label's own line break;
+/// - C0 controls other than LF and CR become their Control Pictures (U+0000 → `␀`,
+///   U+0009 → `␉`, U+001B → `␛`), DEL becomes `␡` and C1 controls (U+0080–U+009F)
+///   become U+FFFD `�`, so no control character reaches Graphviz;
+/// - everything else, including `<…>`, `{ } ; -> --`, DOT keywords and astral or
+///   combining characters, is written as UTF-8, byte for byte.
+///
+/// Graphviz refuses a quoted string of 16 KB or more, so longer values are written as
+/// chunks of at most ``maximumChunkBytes`` joined with DOT's `+`, cut only between
+/// characters and escapes.
+struct DOTWriter: Sendable {
+  /// The bytes written so far.
+  private(set) var bytes: [UInt8] = []
+  private var depth = 0
+  private var chunkBytes = 0
+
+  /// The most bytes between two quotes, well under Graphviz's 16 KB limit.
+  static let maximumChunkBytes = 8192
+
+  private static let ampersandEntity = Array("&amp;".utf8)
+
+  init(capacity: Int = 4096) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  // MARK: Statements
+
+  /// Starts a graph or subgraph: `digraph "name" {`, `subgraph "cluster_year_0" {`, `{`.
+  mutating func open(_ keyword: StaticString, name: String? = nil) {
+    indent()
+    appendStatic(keyword)
+    if let name {
+      if keyword.utf8CodeUnitCount > 0 { bytes.append(0x20) }
+      quoted(name)
+    }
+    if keyword.utf8CodeUnitCount > 0 || name != nil { bytes.append(0x20) }
+    bytes.append(UInt8(ascii: "{"))
+    bytes.append(0x0A)
+    depth += 1
+  }
+
+  /// Starts a subgraph named by a Chronicle identifier.
+  mutating func open(_ keyword: StaticString, id: DOTID) {
+    indent()
+    appendStatic(keyword)
+    bytes.append(0x20)
+    identifier(id)
+    bytes.append(contentsOf: [0x20, UInt8(ascii: "{"), 0x0A])
+    depth += 1
+  }
+
+  /// Ends the innermost graph or subgraph.
+  mutating func close() {
+    depth -= 1
+    indent()
+    bytes.append(UInt8(ascii: "}"))
+    bytes.append(0x0A)
+  }
+
+  /// A `// comment` line of Chronicle's own.
+  mutating func comment(_ text: StaticString) {
+    indent()
+    appendStatic("// ")
+    appendStatic(text)
+    bytes.append(0x0A)
+  }
+
+  /// An empty line between sections.
+  mutating func blankLine() {
+    bytes.append(0x0A)
+  }
+
+  /// `graph [...]`, `node [...]` or `edge [...]`: defaults for what follows.
+  mutating func defaults(_ keyword: StaticString, _ attributes: DOTAttributes) {
+    indent()
+    appendStatic(keyword)
+    attributeList(attributes)
+    terminate()
+  }
+
+  /// `name="value";`, a graph or subgraph attribute of Chronicle's own.
+  mutating func setting(_ name: StaticString, _ value: String) {
+    indent()
+    appendStatic(name)
+    bytes.append(UInt8(ascii: "="))
+    quoted(value)
+    terminate()
+  }
+
+  /// `name="…";` with text, such as a cluster's label.
+  mutating func setting(_ name: StaticString, _ text: DOTText) {
+    indent()
+    appendStatic(name)
+    bytes.append(UInt8(ascii: "="))
+    quoted(text)
+    terminate()
+  }
+
+  /// `"n0" [...];`
+  mutating func node(_ id: DOTID, _ attributes: DOTAttributes = DOTAttributes()) {
+    indent()
+    identifier(id)
+    attributeList(attributes)
+    terminate()
+  }
+
+  /// `"n0" -> "n1" [...];`
+  mutating func edge(_ from: DOTID, _ to: DOTID, _ attributes: DOTAttributes = DOTAttributes()) {
+    indent()
+    identifier(from)
+    appendStatic(" -> ")
+    identifier(to)
+    attributeList(attributes)
+    terminate()
+  }
+
+  /// `{rank="same"; "t0"; "n1"; "n4";}` on one line.
+  mutating func rank(_ rank: StaticString, _ members: [DOTID]) {
+    indent()
+    appendStatic("{rank=\"")
+    appendStatic(rank)
+    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ";")])
+    for member in members {
+      bytes.append(0x20)
+      identifier(member)
+      bytes.append(UInt8(ascii: ";"))
+    }
+    bytes.append(UInt8(ascii: "}"))
+    bytes.append(0x0A)
+  }
+
+  // MARK: Values
+
+  /// A Chronicle identifier, quoted: `"n12"`.
+  mutating func identifier(_ id: DOTID) {
+    bytes.append(UInt8(ascii: "\""))
+    appendStatic(id.prefix)
+    if let number = id.number { appendDecimal(number) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Any string as one quoted DOT ID on one line: the text is escaped as a label
+  /// and never wrapped, so `1abc` stays one ID, `a\` cannot swallow its closing quote
+  /// and the empty string is `""`.
+  mutating func quoted(_ text: String) {
+    var value = DOTText(width: Int.max)
+    value.appendUnwrapped(text)
+    quoted(value)
+  }
+
+  /// Text as one quoted value: substituted, wrapped, escaped, in chunks.
+  mutating func quoted(_ text: DOTText) {
+    bytes.append(UInt8(ascii: "\""))
+    chunkBytes = 0
+    let lineEnd: UInt8 = text.justification == .left ? UInt8(ascii: "l") : UInt8(ascii: "n")
+    for (position, line) in text.lines.enumerated() {
+      if position > 0 { lineBreak(lineEnd) }
+      paragraph(line.text, width: line.wraps ? text.width : Int.max, escaping: text.escaping, lineEnd: lineEnd)
+    }
+    // `\l` ends a left-aligned line; the last one needs it too.
+    if text.justification == .left, !text.lines.isEmpty { lineBreak(lineEnd) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  // MARK: Text
+
+  /// One string: tokens between spaces go on a line while it stays within `width`;
+  /// the space where a line wraps is the line break, so no character is lost.
+  private mutating func paragraph(_ text: String, width: Int, escaping: DOTText.Escaping, lineEnd: UInt8) {
+    var text = text
+    text.withUTF8 { utf8 in
+      let count = utf8.count
+      var position = 0
+      var lineWidth = 0
+      var lineHasToken = false
+      while true {
+        let start = position
+        var tokenWidth = 0
+        while position < count {
+          let byte = utf8[position]
+          if byte == 0x20 || byte == 0x0A || byte == 0x0D || Self.isLineSeparator(utf8, at: position) { break }
+          let length = Self.scalarLength(byte)
+          tokenWidth += Self.displayWidth(utf8, at: position, length: length)
+          position += length
+        }
+        if lineHasToken {
+          if width - lineWidth > tokenWidth {  // lineWidth + 1 + tokenWidth <= width, without overflow
+            escaped(UnsafeBufferPointer(rebasing: utf8[(start - 1)..<start]), escaping: escaping)
+            lineWidth += 1 + tokenWidth
+          } else {
+            lineBreak(lineEnd)
+            lineWidth = tokenWidth
+          }
+        } else {
+          lineWidth = tokenWidth
+          lineHasToken = true
+        }
+        escaped(UnsafeBufferPointer(rebasing: utf8[start..<position]), escaping: escaping)
+        guard position < count else { break }
+        let byte = utf8[position]
+        if byte == 0x20 {
+          position += 1
+          continue
+        }
+        // A line break of the user's: CRLF counts once.
+        if byte == 0x0D, position + 1 < count, utf8[position + 1] == 0x0A {
+          position += 2
+        } else {
+          position += Self.scalarLength(byte)
+        }
+        lineBreak(lineEnd)
+        lineWidth = 0
+        lineHasToken = false
+      }
+    }
+  }
+
+  /// Writes bytes of one token (no spaces or line breaks in it but the separator),
+  /// escaping and substituting as the type's documentation says.
+  private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>, escaping: DOTText.Escaping) {
+    var position = 0
+    while position < utf8.count {
+      let byte = utf8[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        atom(0x5C, 0x22)
+      case UInt8(ascii: "\\"):
+        switch escaping {
+        case .label: atom(0x5C, 0x5C)
+        case .tooltip: atom(0x5C, 0x5C, 0x5C, 0x5C)
+        }
+      case UInt8(ascii: "&"):
+        atom(Self.ampersandEntity)
+      case 0x00..<0x20:
+        atom(0xE2, 0x90, 0x80 + byte)  // U+2400 + code: the Control Pictures block
+      case 0x7F:
+        atom(0xE2, 0x90, 0xA1)  // U+2421 SYMBOL FOR DELETE
+      case 0x20..<0x7F:
+        atom(byte)
+      default:
+        let length = Self.scalarLength(byte)
+        if byte == 0xC2, position + 1 < utf8.count, utf8[position + 1] < 0xA0 {
+          atom(0xEF, 0xBF, 0xBD)  // a C1 control: U+FFFD
+        } else {
+          reserveChunk(length)
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<min(position + length, utf8.count)]))
+        }
+        position += length
+        continue
+      }
+      position += 1
+    }
+  }
+
+  private mutating func lineBreak(_ letter: UInt8) {
+    atom(0x5C, letter)
+  }
+
+  private mutating func atom(_ byte: UInt8) {
+    reserveChunk(1)
+    bytes.append(byte)
+  }
+
+  private mutating func atom(_ first: UInt8, _ second: UInt8) {
+    reserveChunk(2)
+    bytes.append(first)
+    bytes.append(second)
+  }
+
+  private mutating func atom(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+    reserveChunk(3)
+    bytes.append(first)
+    bytes.append(second)
+    bytes.append(third)
+  }
+
+  private mutating func atom(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
+    reserveChunk(4)
+    bytes.append(first)
+    bytes.append(second)
+    bytes.append(third)
+    bytes.append(fourth)
+  }
+
+  private mutating func atom(_ sequence: [UInt8]) {
+    reserveChunk(sequence.count)
+    bytes.append(contentsOf: sequence)
+  }
+
+  /// Closes the current chunk with `" + "` when `length` more bytes would pass the limit.
+  private mutating func reserveChunk(_ length: Int) {
+    if chunkBytes + length > Self.maximumChunkBytes {
+      bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: "+"), 0x20, UInt8(ascii: "\"")])
+      chunkBytes = 0
+    }
+    chunkBytes += length
+  }
+
+  // MARK: Characters
+
+  private static func scalarLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case ..<0x80: 1
+    case ..<0xE0: 2
+    case ..<0xF0: 3
+    default: 4
+    }
+  }
+
+  /// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR (E2 80 A8, E2 80 A9).
+  private static func isLineSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+    utf8[position] == 0xE2 && position + 2 < utf8.count && utf8[position + 1] == 0x80
+      && (utf8[position + 2] == 0xA8 || utf8[position + 2] == 0xA9)
+  }
+
+  /// How many columns a character takes when counting a line's length: 0 for
+  /// combining marks and invisible format characters, 1 otherwise.
+  private static func displayWidth(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int, length: Int) -> Int {
+    guard length > 1, position + length <= utf8.count else { return 1 }
+    var value = UInt32(utf8[position]) & (0xFF >> (length + 1))
+    for offset in 1..<length { value = value << 6 | UInt32(utf8[position + offset] & 0x3F) }
+    guard let scalar = Unicode.Scalar(value) else { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: return 1
+    }
+  }
+
+  // MARK: Plumbing
+
+  private mutating func attributeList(_ attributes: DOTAttributes) {
+    guard !attributes.isEmpty else { return }
+    appendStatic(" [")
+    for (position, entry) in attributes.sorted.enumerated() {
+      if position > 0 { appendStatic(", ") }
+      bytes.append(contentsOf: entry.name.utf8)
+      bytes.append(UInt8(ascii: "="))
+      switch entry.value {
+      case .constant(let value): quoted(value)
+      case .text(let text): quoted(text)
+      }
+    }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  private mutating func terminate() {
+    bytes.append(UInt8(ascii: ";"))
+    bytes.append(0x0A)
+  }
+
+  private mutating func indent() {
+    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+  }
+
+  private mutating func appendStatic(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func appendDecimal(_ value: Int) {
+    guard value != 0 else {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let start = bytes.count
+    var magnitude = value.magnitude
+    while magnitude > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    }
+    bytes[start...].reverse()
+  }
+}

@@ -1,0 +1,210 @@
+/// Wraps paragraphs to a width with a hanging indent, writing UTF-8 bytes.
+///
+///     var output: [UInt8] = []
+///     TextWrapper(width: 20).wrap("Assault on and capture of the town", prefix: "  ", indent: "    ", into: &output)
+///     // "  Assault on and\n    capture of the\n    town\n"
+///
+/// Lines break only at spaces (U+0020); runs of spaces count as one, and a line feed
+/// in the text forces a break (blank lines collapse). Words are never split: a word
+/// wider than the line stays whole on a line of its own. Widths are counted in
+/// terminal columns: combining marks and format characters take none, East Asian
+/// wide and emoji characters take two, everything else one. No line ends in spaces.
+struct TextWrapper: Sendable {
+  /// The number of columns; zero or less means no wrapping.
+  var width: Int
+  /// Whether a word that would start a Markdown block at the start of a line
+  /// (`-`, `+`, `=`, `*`, `#`, `>`, `|`, `~`, `` ` ``, `_`, `1.`, `1)`) stays on the line before.
+  var keepsBlockMarkersInline: Bool
+
+  init(width: Int, keepsBlockMarkersInline: Bool = false) {
+    self.width = width
+    self.keepsBlockMarkersInline = keepsBlockMarkersInline
+  }
+
+  /// Writes `text` as one paragraph: the first line starts with `prefix`, the
+  /// following ones with `indent`; ends with a line feed.
+  ///
+  /// `prefix` and `indent` must be ASCII (their byte counts are their widths).
+  func wrap(_ text: String, prefix: String, indent: String, into output: inout [UInt8]) {
+    wrap(Array(text.utf8), prefix: Array(prefix.utf8), indent: Array(indent.utf8), into: &output)
+  }
+
+  /// Writes UTF-8 `text` as one paragraph, as the `String` overload does.
+  func wrap(_ text: [UInt8], prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+    text.withUnsafeBufferPointer { bytes in
+      wrap(bytes, prefix: prefix, indent: indent, into: &output)
+    }
+  }
+
+  private func wrap(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+    let space = UInt8(ascii: " ")
+    let lineFeed = UInt8(ascii: "\n")
+    var state = LineState(prefix: prefix, indent: indent)
+    // The words of the unit being gathered: a word plus the block markers kept with it.
+    var unit: [Range<Int>] = []
+    var unitWidth = 0
+
+    func flush() {
+      guard !unit.isEmpty else { return }
+      place(unit, width: unitWidth, of: bytes, state: &state, into: &output)
+      unit.removeAll(keepingCapacity: true)
+      unitWidth = 0
+    }
+
+    var position = 0
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == space {
+        position += 1
+        continue
+      }
+      if byte == lineFeed {
+        flush()
+        state.breakLine(into: &output)
+        position += 1
+        continue
+      }
+      var end = position
+      while end < bytes.count, bytes[end] != space, bytes[end] != lineFeed { end += 1 }
+      let word = position..<end
+      let wordWidth = Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
+      if !unit.isEmpty, !(keepsBlockMarkersInline && Self.startsBlock(UnsafeBufferPointer(rebasing: bytes[word]))) {
+        flush()
+      }
+      unitWidth += unit.isEmpty ? wordWidth : 1 + wordWidth
+      unit.append(word)
+      position = end
+    }
+    flush()
+    state.finish(into: &output)
+  }
+
+  private func place(
+    _ unit: [Range<Int>], width unitWidth: Int, of bytes: UnsafeBufferPointer<UInt8>, state: inout LineState,
+    into output: inout [UInt8]
+  ) {
+    if state.hasWord, width > 0, state.column + 1 + unitWidth > width {
+      state.breakLine(into: &output)
+    }
+    state.beginWord(into: &output)
+    for (offset, word) in unit.enumerated() {
+      if offset > 0 { output.append(UInt8(ascii: " ")) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+    }
+    state.column += unitWidth
+  }
+
+  /// The current line: its pending prefix is written only when a word comes, so no
+  /// line ends in the spaces of an indent.
+  private struct LineState {
+    let prefix: [UInt8]
+    let indent: [UInt8]
+    var isFirstLine = true
+    var hasWord = false
+    var wroteAnything = false
+    var column = 0
+
+    init(prefix: [UInt8], indent: [UInt8]) {
+      self.prefix = prefix
+      self.indent = indent
+    }
+
+    mutating func beginWord(into output: inout [UInt8]) {
+      if hasWord {
+        output.append(UInt8(ascii: " "))
+        column += 1
+        return
+      }
+      let lead = isFirstLine ? prefix : indent
+      output.append(contentsOf: lead)
+      column = lead.count
+      hasWord = true
+      wroteAnything = true
+    }
+
+    /// Ends the current line if it has words; a break with nothing before it is dropped.
+    mutating func breakLine(into output: inout [UInt8]) {
+      guard hasWord else { return }
+      output.append(UInt8(ascii: "\n"))
+      isFirstLine = false
+      hasWord = false
+      column = 0
+    }
+
+    mutating func finish(into output: inout [UInt8]) {
+      if !wroteAnything {
+        // An empty paragraph still shows its marker (`-`), without trailing spaces.
+        var lead = prefix[...]
+        while lead.last == UInt8(ascii: " ") { lead.removeLast() }
+        output.append(contentsOf: lead)
+        output.append(UInt8(ascii: "\n"))
+      } else if hasWord {
+        output.append(UInt8(ascii: "\n"))
+      }
+    }
+  }
+
+  // MARK: Markdown block markers
+
+  /// Whether the word, at the start of a line, could open a Markdown block: a list
+  /// item, heading, quotation, table row, fence, setext underline or thematic break.
+  static func startsBlock(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = word.first else { return false }
+    switch first {
+    case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "#"),
+      UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "_"):
+      return true
+    default:
+      var digits = 0
+      while digits < word.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(word[digits]) { digits += 1 }
+      guard digits > 0, digits < word.count else { return false }
+      return word[digits] == UInt8(ascii: ".") || word[digits] == UInt8(ascii: ")")
+    }
+  }
+
+  // MARK: Columns
+
+  /// The terminal columns a UTF-8 word takes.
+  static func columns(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    if !word.contains(where: { $0 >= 0x80 }) { return word.count }
+    var total = 0
+    for character in String(decoding: word, as: UTF8.self) { total += columns(of: character) }
+    return total
+  }
+
+  /// The terminal columns a string takes, counted as for a word.
+  static func columns(of text: String) -> Int {
+    var text = text
+    return text.withUTF8 { columns(of: $0) }
+  }
+
+  /// The terminal columns one character takes: 0, 1 or 2.
+  static func columns(of character: Character) -> Int {
+    guard let first = character.unicodeScalars.first else { return 0 }
+    let value = first.value
+    if value < 0x80 { return value < 0x20 || value == 0x7F ? 0 : 1 }
+    let properties = first.properties
+    switch properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format, .control:
+      return 0
+    default:
+      break
+    }
+    if properties.isEmojiPresentation || isWide(value) { return 2 }
+    if properties.isEmoji, character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+    return 1
+  }
+
+  // East Asian Wide and Fullwidth blocks (UAX #11), approximately.
+  private static func isWide(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+      0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+      0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+}
