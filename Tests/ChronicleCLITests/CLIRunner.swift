@@ -36,8 +36,9 @@ struct CLIRunnerError: Error, CustomStringConvertible {
 ///   - arguments: The arguments after the executable's name.
 ///   - stdin: Text for standard input, if any.
 ///   - currentDirectory: The working directory; the test process's when `nil`.
+///   - environment: Variables to set or replace in the inherited environment.
 func runChronicle(
-  _ arguments: [String], stdin: String? = nil, currentDirectory: URL? = nil
+  _ arguments: [String], stdin: String? = nil, currentDirectory: URL? = nil, environment: [String: String] = [:]
 ) throws -> CLIResult {
   guard let executable = chronicleExecutable else {
     throw CLIRunnerError(
@@ -69,6 +70,9 @@ func runChronicle(
   process.executableURL = executable
   process.arguments = arguments
   if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+  if !environment.isEmpty {
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  }
   process.standardOutput = output
   process.standardError = error
   var input: FileHandle?
