@@ -13,9 +13,12 @@ struct DOTAttributes: Sendable {
     case text(DOTText)
   }
 
+  /// The entries, kept sorted by name as they are set.
   private(set) var entries: [(name: String, value: Value)] = []
 
-  init() {}
+  init() {
+    entries.reserveCapacity(12)
+  }
 
   /// Sets a value of Chronicle's own, replacing any earlier value of the attribute.
   mutating func set(_ name: String, _ value: String) {
@@ -28,17 +31,21 @@ struct DOTAttributes: Sendable {
     set(name, value: .text(text))
   }
 
-  private mutating func set(_ name: String, value: Value) {
-    if let existing = entries.firstIndex(where: { $0.name == name }) {
-      entries[existing].value = value
-    } else {
-      entries.append((name, value))
-    }
+  /// Moves a value to another attribute name, keeping the names sorted.
+  mutating func rename(_ name: String, to newName: String) {
+    guard let position = entries.firstIndex(where: { $0.name == name }) else { return }
+    let value = entries.remove(at: position).value
+    set(newName, value: value)
   }
 
-  /// The entries by name; names are Chronicle's own and each is set once.
-  var sorted: [(name: String, value: Value)] {
-    entries.sorted { $0.name < $1.name }
+  private mutating func set(_ name: String, value: Value) {
+    var position = entries.count
+    while position > 0, name < entries[position - 1].name { position -= 1 }
+    if position > 0, entries[position - 1].name == name {
+      entries[position - 1].value = value
+    } else {
+      entries.insert((name, value), at: position)
+    }
   }
 
   var isEmpty: Bool { entries.isEmpty }

@@ -14,6 +14,7 @@ extension DOTExporter {
     case .year:
       return axis.map { yearGroups($0) } ?? yearGroups(scene)
     case .kind:
+      if let axis { return (kindGroups(scene, axis: axis), ticks + notes.map { .note($0) }) }
       return (kindGroups(scene, entities: entities), ticks + notes.map { .note($0) })
     case .organisation:
       let (groups, looseEntities) = organisationGroups(scene)
@@ -96,24 +97,43 @@ extension DOTExporter {
 
   // MARK: Kinds
 
+  /// Network: one box per kind.
   private func kindGroups(_ scene: DOTScene, entities: [Int]) -> [DOTGroup] {
     var byKind: [EntityKind: [DOTGroup.Item]] = [:]
     for entity in entities { byKind[scene.graph.entities[entity].kind, default: []].append(.entity(entity)) }
     var groups: [DOTGroup] = []
     for (position, kind) in EntityKind.allCases.enumerated() {
       guard let items = byKind[kind] else { continue }
-      var attributes = DOTAttributes()
-      var label = DOTText(width: Int.max)
-      label.appendUnwrapped(Self.pluralName(kind))
-      attributes.set("label", label)
-      attributes.set("style", "filled,rounded")
-      attributes.set("fillcolor", "#f5f5f5")
-      attributes.set("color", "#bbbbbb")
-      attributes.set("fontsize", "12")
-      attributes.set("labeljust", "l")
-      groups.append(DOTGroup(id: DOTID("cluster_kind_", position), attributes: attributes, items: items))
+      groups.append(DOTGroup(id: DOTID("cluster_kind_", position), attributes: kindAttributes(kind), items: items))
     }
     return groups
+  }
+
+  /// Timeline: one box per kind in each rank, which holds one kind only. Boxes that
+  /// span the whole axis (swimlanes) make Graphviz 2.43 fail to route edges that
+  /// cross them; a box within one rank never lies across an edge's path.
+  private func kindGroups(_ scene: DOTScene, axis: DOTTimeAxis) -> [DOTGroup] {
+    var groups: [DOTGroup] = []
+    for rank in axis.ranks {
+      guard let first = rank.entities.first else { continue }
+      let kind = scene.graph.entities[first].kind
+      groups.append(DOTGroup(
+        id: DOTID("cluster_kind_", groups.count), attributes: kindAttributes(kind), items: rank.entities.map { .entity($0) }))
+    }
+    return groups
+  }
+
+  private func kindAttributes(_ kind: EntityKind) -> DOTAttributes {
+    var attributes = DOTAttributes()
+    var label = DOTText(width: Int.max)
+    label.appendUnwrapped(Self.pluralName(kind))
+    attributes.set("label", label)
+    attributes.set("style", "filled,rounded")
+    attributes.set("fillcolor", "#f5f5f5")
+    attributes.set("color", "#bbbbbb")
+    attributes.set("fontsize", "12")
+    attributes.set("labeljust", "l")
+    return attributes
   }
 
   static func pluralName(_ kind: EntityKind) -> String {

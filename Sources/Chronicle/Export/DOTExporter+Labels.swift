@@ -2,7 +2,7 @@ extension DOTExporter {
   // MARK: Entities
 
   /// The title or name, then the date, its marker, `(no date)` and `⚠` lines.
-  func entityLabel(_ entity: Entity, disputed: [String]) -> DOTText {
+  func entityLabel(_ entity: borrowing Entity, disputed: [String]) -> DOTText {
     var label = DOTText(width: lineLength)
     label.append(entity.label)
     if let date = entity.date {
@@ -27,7 +27,7 @@ extension DOTExporter {
   }
 
   /// The id, type, aliases, description and notes, one per line.
-  func entityTooltip(_ entity: Entity) -> DOTText {
+  func entityTooltip(_ entity: borrowing Entity) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("id: " + entity.id)
     if let type = entity.type { tooltip.appendUnwrapped("type: " + type) }

@@ -1,7 +1,7 @@
 extension DOTExporter {
   /// A cluster with one sample of every node style and edge style the drawing uses,
   /// drawn with the same attributes, each labelled with what it means. In the
-  /// timeline it stands after the last column.
+  /// timeline it stands after the last rank.
   func writeLegend(_ scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
     var nodes: [DOTAttributes] = []
     var edges: [(attributes: DOTAttributes, label: DOTText)] = []
@@ -110,9 +110,11 @@ extension DOTExporter {
       writer.rank("same", range.map { DOTID("legend_to_", $0) })
     }
     writer.close()
-    if let axis, !axis.ticks.isEmpty {
+    // After the last rank, so that the legend shares no rank with a cluster.
+    if let axis, let last = axis.ranks.indices.last {
       let anchor = nodes.isEmpty ? DOTID("legend_from_", 0) : DOTID("legend_node_", 0)
-      writer.edge(DOTID("t", axis.ticks.count - 1), anchor, hidden)
+      let holder = axis.ranks[last].holdsTick ? DOTID("t", axis.ranks[last].column) : DOTID("r", last)
+      writer.edge(holder, anchor, hidden)
     }
   }
 

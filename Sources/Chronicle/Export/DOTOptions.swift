@@ -7,23 +7,31 @@
 ///     let dot = DOTExporter(options: options).export(graph)
 public struct DOTOptions: Hashable, Sendable {
   /// How entities are laid out.
+  ///
+  ///     DOTOptions(view: .network)
+  ///     DOTOptions.View(rawValue: "timeline")  // .timeline
   public enum View: String, CaseIterable, Sendable {
     /// Events and documents left to right in chronological order, one column per
     /// year (or per month when the dates span fewer than three years) along a time
-    /// axis, with the actors, organisations and places placed by the entities they
-    /// are joined to.
+    /// axis, with the people, organisations and places standing by the dated
+    /// entities they are joined to.
     case timeline
     /// The plain typed graph, laid out by its edges.
     case network
   }
 
   /// How entities are grouped into boxes (Graphviz clusters).
+  ///
+  ///     DOTOptions(clustering: .year)
+  ///     DOTOptions.Clustering(rawValue: "organisation")  // .organisation
   public enum Clustering: String, CaseIterable, Sendable {
     /// No boxes.
     case none
-    /// One box per year of the dated events and documents (and of what is placed with them).
+    /// One box per year around the dated events and documents (in the timeline, also
+    /// around the ticks and what stands with them).
     case year
-    /// One box per kind: events, documents, people, organisations, places.
+    /// One box per kind: events, documents, people, organisations, places. In the
+    /// timeline each column has its own boxes, one per kind, side by side.
     case kind
     /// One box per organisation holding its sub-organisations (nested) and its
     /// members (`member-of`, `represents`, positions held).

@@ -161,9 +161,10 @@ struct DOTWriter: Sendable {
   /// and never wrapped, so `1abc` stays one ID, `a\` cannot swallow its closing quote
   /// and the empty string is `""`.
   mutating func quoted(_ text: String) {
-    var value = DOTText(width: Int.max)
-    value.appendUnwrapped(text)
-    quoted(value)
+    bytes.append(UInt8(ascii: "\""))
+    chunkBytes = 0
+    paragraph(text, width: Int.max, escaping: .label, lineEnd: UInt8(ascii: "n"))
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Text as one quoted value: substituted, wrapped, escaped, in chunks.
@@ -238,6 +239,17 @@ struct DOTWriter: Sendable {
   private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>, escaping: DOTText.Escaping) {
     var position = 0
     while position < utf8.count {
+      // Most text is printable ASCII that needs no escape: copy such runs at once
+      // while they fit in the chunk.
+      var end = position
+      let limit = min(utf8.count, position + Self.maximumChunkBytes - chunkBytes)
+      while end < limit, Self.isPlain(utf8[end]) { end += 1 }
+      if end > position {
+        chunkBytes += end - position
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<end]))
+        position = end
+        continue
+      }
       let byte = utf8[position]
       switch byte {
       case UInt8(ascii: "\""):
@@ -268,6 +280,11 @@ struct DOTWriter: Sendable {
       }
       position += 1
     }
+  }
+
+  /// Printable ASCII other than `"`, `\` and `&`.
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "&")
   }
 
   private mutating func lineBreak(_ letter: UInt8) {
@@ -349,7 +366,7 @@ struct DOTWriter: Sendable {
   private mutating func attributeList(_ attributes: DOTAttributes) {
     guard !attributes.isEmpty else { return }
     appendStatic(" [")
-    for (position, entry) in attributes.sorted.enumerated() {
+    for (position, entry) in attributes.entries.enumerated() {
       if position > 0 { appendStatic(", ") }
       bytes.append(contentsOf: entry.name.utf8)
       bytes.append(UInt8(ascii: "="))
@@ -375,17 +392,22 @@ struct DOTWriter: Sendable {
   }
 
   private mutating func appendDecimal(_ value: Int) {
-    guard value != 0 else {
-      bytes.append(UInt8(ascii: "0"))
-      return
-    }
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let start = bytes.count
     var magnitude = value.magnitude
-    while magnitude > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
+    var digits = 1
+    var scale: UInt = 10
+    while digits < 20, magnitude >= scale {
+      digits += 1
+      scale = scale.multipliedReportingOverflow(by: 10).partialValue
     }
-    bytes[start...].reverse()
+    let end = bytes.count + digits
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var position = end
+    repeat {
+      position -= 1
+      bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
   }
+
 }

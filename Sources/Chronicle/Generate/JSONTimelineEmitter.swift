@@ -18,12 +18,6 @@ struct JSONTimelineEmitter: TimelineEmitter {
     bytes.reserveCapacity(capacity)
   }
 
-  /// Continues into a buffer that already holds bytes.
-  init(pretty: Bool, appendingTo buffer: [UInt8]) {
-    self.pretty = pretty
-    bytes = buffer
-  }
-
   mutating func beginObject(flow: Bool) { open(UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
   mutating func beginArray() { open(UInt8(ascii: "[")) }

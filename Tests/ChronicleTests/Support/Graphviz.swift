@@ -32,8 +32,9 @@ enum Graphviz {
   }
 
   /// Runs `dot` with `arguments` on `input`, through temporary files (no pipe can
-  /// fill up and block).
-  static func run(_ dot: String, _ arguments: [String], input: [UInt8]) throws -> Result {
+  /// fill up and block). A run longer than `timeout` is killed and reported as
+  /// status -1 with a message, since some graphs send Graphviz into a loop.
+  static func run(_ dot: String, _ arguments: [String], input: [UInt8], timeout: Duration = .seconds(120)) throws -> Result {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-dot-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -56,7 +57,13 @@ enum Graphviz {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    process.waitUntilExit()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return Result(status: -1, output: Data(), errors: "dot ran longer than \(timeout) and was killed")
+    }
     return Result(
       status: process.terminationStatus,
       output: FileManager.default.contents(atPath: outputURL.path) ?? Data(),
