@@ -10,6 +10,10 @@
 /// wraps at spaces (U+0020) once a line would pass `width` characters, and its line
 /// breaks (LF, CR, CRLF, U+2028, U+2029) become line breaks of the label. Joining a
 /// string's lines with single spaces gives the string back.
+///
+/// The noncharacters U+FFFE and U+FFFF become U+FFFD `�` as they are appended: XML
+/// cannot hold them, and Graphviz would copy them into an SVG that then is not XML.
+/// (``DOTWriter`` substitutes the control characters.)
 struct DOTText: Sendable {
   /// Which Graphviz attribute the text is for; they decode backslashes differently.
   enum Escaping: Sendable {
@@ -47,13 +51,26 @@ struct DOTText: Sendable {
 
   /// Adds a string that wraps at spaces.
   mutating func append(_ text: String) {
-    lines.append(Line(text: text, wraps: true))
+    lines.append(Line(text: Self.xmlCharacters(text), wraps: true))
   }
 
   /// Adds a string that stays on one line (its own line breaks still break it).
   mutating func appendUnwrapped(_ text: String) {
-    lines.append(Line(text: text, wraps: false))
+    lines.append(Line(text: Self.xmlCharacters(text), wraps: false))
   }
 
   var isEmpty: Bool { lines.isEmpty }
+
+  /// `text` with U+FFFE and U+FFFF, which are not XML characters, replaced by U+FFFD.
+  static func xmlCharacters(_ text: String) -> String {
+    // Both are EF BF BE / EF BF BF in UTF-8; most text has no 0xBF byte at all.
+    guard text.utf8.contains(0xBF),
+      text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF })
+    else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      scalars.append(scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "\u{FFFD}" : scalar)
+    }
+    return String(scalars)
+  }
 }

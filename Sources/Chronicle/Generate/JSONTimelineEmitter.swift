@@ -1,13 +1,16 @@
-/// Writes JSON exactly as ``JSONWriter`` does (same indentation, separators and
-/// escapes), so a generated file is byte for byte what ``JSONExporter`` writes for
-/// the graph read from it.
+/// Writes JSON with ``JSONWriter``'s separators and escapes. Compact, it is byte for
+/// byte what ``JSONExporter(pretty: false)`` writes for the graph read from it; pretty,
+/// it puts each top-level member and each element of the top-level lists (an entity,
+/// a relation, a claim) on a line of its own, compact within the line, so that a file
+/// of a million events stays readable line by line without the size of full indentation.
 ///
 ///     var emitter = JSONTimelineEmitter(pretty: false, capacity: 64)
 ///     emitter.beginArray(); emitter.number(1); emitter.endArray()
 ///     String(decoding: emitter.bytes, as: UTF8.self)  // "[1]"
 struct JSONTimelineEmitter: TimelineEmitter {
   private(set) var bytes: [UInt8] = []
-  /// Whether to indent with two spaces, one member per line.
+  /// Whether to start a line for each top-level member and each element of the
+  /// top-level lists (else one line for the whole file).
   let pretty: Bool
   private var depth = 0
   private var needsComma = false
@@ -29,7 +32,7 @@ struct JSONTimelineEmitter: TimelineEmitter {
     bytes.append(name)
     bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    if pretty, depth <= 1 { bytes.append(UInt8(ascii: " ")) }
     afterKey = true
   }
 
@@ -62,7 +65,7 @@ struct JSONTimelineEmitter: TimelineEmitter {
 
   private mutating func close(_ bracket: UInt8) {
     depth -= 1
-    if pretty, needsComma { newline() }
+    if pretty, needsComma, depth < Self.lineDepth { newline() }
     bytes.append(bracket)
     needsComma = true
   }
@@ -74,7 +77,7 @@ struct JSONTimelineEmitter: TimelineEmitter {
       return
     }
     if needsComma { bytes.append(UInt8(ascii: ",")) }
-    if pretty, depth > 0 { newline() }
+    if pretty, depth > 0, depth <= Self.lineDepth { newline() }
   }
 
   @inline(__always)
@@ -82,6 +85,9 @@ struct JSONTimelineEmitter: TimelineEmitter {
     bytes.append(0x0A)
     bytes.appendSpaces(depth * 2)
   }
+
+  /// The deepest level whose items start a line: the elements of the top-level lists.
+  private static let lineDepth = 2
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 

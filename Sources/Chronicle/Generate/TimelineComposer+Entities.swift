@@ -389,7 +389,7 @@ extension TimelineComposer {
     if case .field(let parent) = world.eventParent(index) { writeID("partOf", .event(parent)) }
     writeDescriptionAndNotes(&random, describe: random.chance(60))
     let sources = random.below(1000)
-    writeSources(sources < 100 ? 0 : (sources < 850 ? 1 : 2), .notBefore(day: day), random: &random)
+    writeSources(sources < 400 ? 0 : (sources < 950 ? 1 : 2), .notBefore(day: day), random: &random)
     out.endObject()
   }
 }

@@ -13,9 +13,10 @@ extension TimelineComposer {
     for index in 0..<world.organisations { writeOrganisationRelations(index) }
   }
 
-  /// Ends a relation with its sources (most relations have one).
+  /// Ends a relation with its sources: one relation in four or five has one (a quarter
+  /// of `perMille`), as in files where most sources are given on the entities.
   private mutating func endRelation(_ random: inout GeneratorRandom, sources choice: SourceChoice, perMille: Int = 700) {
-    writeSources(random.chance(perMille) ? 1 : 0, choice, random: &random)
+    writeSources(random.chance(perMille / 4) ? 1 : 0, choice, random: &random)
     out.endObject()
   }
 

@@ -10,60 +10,106 @@ struct GraphIndex: Sendable {
   var chronological: [EntityIndex]
   var undated: [EntityIndex]
   var claimsBySubject: [EntityIndex: [Int]]
+  /// The entities at the ends of each relation, by position in the relations (nil when
+  /// no entity has the id), so validation looks no id up again.
+  var relationEnds: [(from: EntityIndex?, to: EntityIndex?)]
 
-  init(entities: [Entity], relations: [Relation], claims: [Claim]) {
-    var byID: [String: EntityIndex] = [:]
-    byID.reserveCapacity(entities.count)
-    for (position, entity) in entities.enumerated() where byID[entity.id] == nil {
-      byID[entity.id] = EntityIndex(position)
+  /// Builds the tables; `byID`, when given, must be what this would build from `entities`
+  /// (the first entity with each id).
+  init(entities: [Entity], relations: [Relation], claims: [Claim], byID known: [String: EntityIndex]? = nil) {
+    let byID: [String: EntityIndex]
+    if let known {
+      byID = known
+    } else {
+      var table: [String: EntityIndex] = [:]
+      table.reserveCapacity(entities.count)
+      for (position, entity) in entities.enumerated() where table[entity.id] == nil {
+        table[entity.id] = EntityIndex(position)
+      }
+      byID = table
     }
     self.byID = byID
 
     var edges: [Edge] = []
     edges.reserveCapacity(relations.count + entities.count / 2)
-    for (position, relation) in relations.enumerated() {
-      guard let from = byID[relation.from], let to = byID[relation.to] else { continue }
-      edges.append(Edge(from: from, to: to, type: relation.type, relation: position))
+    var relationEnds: [(from: EntityIndex?, to: EntityIndex?)] = []
+    relationEnds.reserveCapacity(relations.count)
+    relations.withUnsafeBufferPointer { relations in
+      for position in relations.indices {
+        let from = byID[relations[position].from]
+        let to = byID[relations[position].to]
+        relationEnds.append((from, to))
+        guard let from, let to else { continue }
+        edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+      }
     }
-    for (position, entity) in entities.enumerated() {
-      let from = EntityIndex(position)
-      if let place = entity.place, let to = byID[place] {
-        edges.append(Edge(from: from, to: to, type: RelationType.locatedIn.id, relation: nil))
-      }
-      if let parent = entity.partOf, let to = byID[parent] {
-        edges.append(Edge(from: from, to: to, type: RelationType.partOf.id, relation: nil))
-      }
-      if let parent = entity.parent, let to = byID[parent] {
-        let type = entity.kind == .place ? RelationType.locatedIn.id : RelationType.partOf.id
-        edges.append(Edge(from: from, to: to, type: type, relation: nil))
+    self.relationEnds = relationEnds
+    entities.withUnsafeBufferPointer { entities in
+      for position in entities.indices {
+        let from = EntityIndex(position)
+        if let place = entities[position].place, let to = byID[place] {
+          edges.append(Edge(from: from, to: to, type: RelationType.locatedIn.id, relation: nil))
+        }
+        if let parent = entities[position].partOf, let to = byID[parent] {
+          edges.append(Edge(from: from, to: to, type: RelationType.partOf.id, relation: nil))
+        }
+        if let parent = entities[position].parent, let to = byID[parent] {
+          let type = entities[position].kind == .place ? RelationType.locatedIn.id : RelationType.partOf.id
+          edges.append(Edge(from: from, to: to, type: type, relation: nil))
+        }
       }
     }
     self.edges = edges
-    self.outgoing = OffsetTable(count: entities.count, edges: edges, key: \.from) { lhs, rhs in
-      (lhs.type, lhs.to) < (rhs.type, rhs.to)
+    // Order by type through each type's rank among the types' names, computed once.
+    var rankByType: [String: Int32] = [:]
+    for edge in edges where rankByType[edge.type] == nil { rankByType[edge.type] = 0 }
+    for (rank, type) in rankByType.keys.sorted().enumerated() { rankByType[type] = Int32(rank) }
+    var typeRanks: [Int32] = []
+    typeRanks.reserveCapacity(edges.count)
+    var lastType: (name: String, rank: Int32)?
+    for edge in edges {
+      if let lastType, lastType.name == edge.type {
+        typeRanks.append(lastType.rank)
+      } else {
+        let rank = rankByType[edge.type] ?? 0
+        typeRanks.append(rank)
+        lastType = (edge.type, rank)
+      }
     }
-    self.incoming = OffsetTable(count: entities.count, edges: edges, key: \.to) { lhs, rhs in
-      (lhs.type, lhs.from) < (rhs.type, rhs.from)
+    let from = edges.map(\.from.rawValue)
+    let to = edges.map(\.to.rawValue)
+    self.outgoing = OffsetTable(count: entities.count, keys: from) { lhs, rhs in
+      typeRanks[lhs] != typeRanks[rhs] ? typeRanks[lhs] < typeRanks[rhs] : to[lhs] < to[rhs]
+    }
+    self.incoming = OffsetTable(count: entities.count, keys: to) { lhs, rhs in
+      typeRanks[lhs] != typeRanks[rhs] ? typeRanks[lhs] < typeRanks[rhs] : from[lhs] < from[rhs]
     }
 
-    var dated: [(date: EDTFDate, id: String, index: EntityIndex)] = []
+    // Sort by the dates' inline keys; only equal keys look at the dates' text and the ids.
+    var dated: [(key: EDTFSortKey, index: Int32)] = []
     var undated: [EntityIndex] = []
-    for (position, entity) in entities.enumerated() where entity.kind == .event || entity.kind == .document {
-      if let date = entity.date {
-        dated.append((date, entity.id, EntityIndex(position)))
-      } else if entity.kind == .event {
-        undated.append(EntityIndex(position))
+    entities.withUnsafeBufferPointer { entities in
+      for position in entities.indices where entities[position].kind == .event || entities[position].kind == .document {
+        if let date = entities[position].date {
+          dated.append((date.sortKey, Int32(truncatingIfNeeded: position)))
+        } else if entities[position].kind == .event {
+          undated.append(EntityIndex(position))
+        }
       }
     }
     dated.sort { lhs, rhs in
-      lhs.date != rhs.date ? lhs.date < rhs.date : lhs.id < rhs.id
+      if let precedes = lhs.key.precedes(rhs.key) { return precedes }
+      guard let leftDate = entities[Int(lhs.index)].date, let rightDate = entities[Int(rhs.index)].date else { return false }
+      return leftDate != rightDate ? leftDate < rightDate : entities[Int(lhs.index)].id < entities[Int(rhs.index)].id
     }
-    self.chronological = dated.map(\.index)
+    self.chronological = dated.map { EntityIndex(rawValue: $0.index) }
     self.undated = undated
 
     var claimsBySubject: [EntityIndex: [Int]] = [:]
-    for (position, claim) in claims.enumerated() {
-      if let subject = byID[claim.subject] { claimsBySubject[subject, default: []].append(position) }
+    claims.withUnsafeBufferPointer { claims in
+      for position in claims.indices {
+        if let subject = byID[claims[position].subject] { claimsBySubject[subject, default: []].append(position) }
+      }
     }
     self.claimsBySubject = claimsBySubject
   }
@@ -101,21 +147,23 @@ struct OffsetTable: Sendable {
   private var offsets: [Int32]
   private var targets: [Int32]
 
-  init(count: Int, edges: [Edge], key: KeyPath<Edge, EntityIndex>, by areInOrder: (Edge, Edge) -> Bool) {
+  /// Groups the edges by `keys[edge]` (the entity each edge is filed under), each group
+  /// sorted by `areInOrder` on edge positions.
+  init(count: Int, keys: [Int32], by areInOrder: (Int, Int) -> Bool) {
     var offsets = [Int32](repeating: 0, count: count + 1)
-    for edge in edges { offsets[edge[keyPath: key].int + 1] += 1 }
+    for key in keys { offsets[Int(key) + 1] += 1 }
     for position in 0..<count { offsets[position + 1] += offsets[position] }
     var fill = offsets
-    var targets = [Int32](repeating: 0, count: edges.count)
-    for (position, edge) in edges.enumerated() {
-      let slot = edge[keyPath: key].int
+    var targets = [Int32](repeating: 0, count: keys.count)
+    for (position, key) in keys.enumerated() {
+      let slot = Int(key)
       targets[Int(fill[slot])] = Int32(position)
       fill[slot] += 1
     }
     for position in 0..<count {
       let range = Int(offsets[position])..<Int(offsets[position + 1])
       if range.count > 1 {
-        targets[range].sort { areInOrder(edges[Int($0)], edges[Int($1)]) }
+        targets[range].sort { areInOrder(Int($0), Int($1)) }
       }
     }
     self.offsets = offsets
@@ -125,5 +173,19 @@ struct OffsetTable: Sendable {
   /// The edge indices of one entity.
   subscript(entity: Int) -> [Int] {
     targets[Int(offsets[entity])..<Int(offsets[entity + 1])].map(Int.init)
+  }
+
+  /// The edges of one entity, optionally only those of one type, in one array.
+  func edges(of entity: Int, in edges: [Edge], type: String?) -> [Edge] {
+    let range = Int(offsets[entity])..<Int(offsets[entity + 1])
+    guard !range.isEmpty else { return [] }
+    var result: [Edge] = []
+    result.reserveCapacity(range.count)
+    for slot in range {
+      let edge = edges[Int(targets[slot])]
+      if let type, edge.type != type { continue }
+      result.append(edge)
+    }
+    return result
   }
 }

@@ -17,11 +17,11 @@ public struct TimelineBuilder: Sendable {
   /// The timeline's title; the first file's title wins when several are merged.
   public var title: String?
   private(set) var entities: [Entity] = []
-  private var entityPositions: [String: Int] = [:]
+  private var entityPositions: [String: EntityIndex] = [:]
   private(set) var relations: [Relation] = []
-  private var relationPositions: [Relation.MergeKey: Int] = [:]
+  private var relationPositions = PositionTable()
   private(set) var claims: [Claim] = []
-  private var claimPositions: [Claim.MergeKey: Int] = [:]
+  private var claimPositions = PositionTable()
   private(set) var declaredRelationTypes: [RelationType] = []
   /// Problems found while adding: duplicate ids, conflicting values, bad declarations.
   public private(set) var diagnostics: [Diagnostic] = []
@@ -31,8 +31,8 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: Entity) {
-    guard let existing = entityPositions[entity.id] else {
-      entityPositions[entity.id] = entities.count
+    guard let existing = entityPositions[entity.id]?.int else {
+      entityPositions[entity.id] = EntityIndex(entities.count)
       entities.append(entity)
       return
     }
@@ -48,13 +48,13 @@ public struct TimelineBuilder: Sendable {
   /// Adds a relation; an identical edge (same ends, type, role, date and locator)
   /// from another file is merged, uniting sources.
   public mutating func add(_ relation: Relation) {
-    let key = relation.mergeKey
-    if let existing = relationPositions[key] {
+    let hash = relation.mergeHash
+    if let existing = relationPositions.find(hash, where: { relations[$0].hasSameMergeKey(as: relation) }) {
       relations[existing].sources = Self.union(relations[existing].sources, relation.sources)
       if relations[existing].note == nil { relations[existing].note = relation.note }
       return
     }
-    relationPositions[key] = relations.count
+    relationPositions.append(hash)
     relations.append(relation)
   }
 
@@ -62,11 +62,12 @@ public struct TimelineBuilder: Sendable {
   /// as when two files hold the same claim) is added once.
   public mutating func add(_ claim: Claim) {
     let key = claim.mergeKey
-    if let existing = claimPositions[key] {
+    let hash = UInt64(bitPattern: Int64(key.hashValue))
+    if let existing = claimPositions.find(hash, where: { claims[$0].mergeKey == key }) {
       if claims[existing].note == nil { claims[existing].note = claim.note }
       return
     }
-    claimPositions[key] = claims.count
+    claimPositions.append(hash)
     claims.append(claim)
   }
 
@@ -105,7 +106,7 @@ public struct TimelineBuilder: Sendable {
   public func validate() -> ValidationResult {
     let graph = TimelineGraph(
       title: title, entities: entities, relations: relations, claims: claims,
-      declaredRelationTypes: declaredRelationTypes
+      declaredRelationTypes: declaredRelationTypes, byID: entityPositions
     )
     let found = diagnostics + TimelineValidator(graph: graph).diagnostics()
     return ValidationResult(graph: graph, diagnostics: found)
@@ -126,7 +127,7 @@ public struct TimelineBuilder: Sendable {
       guard let other = second[keyPath: keyPath] else { return }
       guard let mine = first[keyPath: keyPath] else {
         merged[keyPath: keyPath] = other
-        merged.provenance.fields[field] = second.provenance.position(of: field)
+        merged.provenance.record(field, at: second.provenance.position(of: field))
         return
       }
       if mine != other {

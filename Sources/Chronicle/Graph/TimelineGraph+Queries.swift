@@ -54,17 +54,59 @@ extension TimelineGraph {
   public func entities(matching text: String) -> [EntityIndex] {
     let needle = Self.folded(text)
     guard !needle.isEmpty else { return [] }
-    return entities.indices.filter { position in
-      let entity = entities[position]
-      let fields = [entity.id, entity.label] + entity.aliases + entity.notes + (entity.summary.map { [$0] } ?? [])
-      return fields.contains { Self.folded($0).contains(needle) }
-    }.map(EntityIndex.init)
+    let asciiNeedle: [UInt8]? = needle.utf8.allSatisfy { $0 < 0x80 } ? Array(needle.utf8) : nil
+    func matches(_ field: String) -> Bool {
+      switch Self.asciiContains(field, asciiNeedle) {
+      case .some(let found): found
+      case nil: Self.folded(field).contains(needle)
+      }
+    }
+    var found: [EntityIndex] = []
+    entities.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices {
+        if matches(buffer[position].id) || matches(buffer[position].label)
+          || buffer[position].aliases.contains(where: matches) || buffer[position].notes.contains(where: matches)
+          || buffer[position].summary.map(matches) == true
+        {
+          found.append(EntityIndex(position))
+        }
+      }
+    }
+    return found
   }
 
   static func folded(_ text: String) -> String {
     // Dotless ı has no decomposition; fold it by hand so 'Xocali' finds 'Xocalı'.
     text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
       .replacingOccurrences(of: "ı", with: "i")
+  }
+
+  /// Whether `field`, folded, contains the folded needle, answered without folding
+  /// when the field is ASCII (folding ASCII only lowercases it); nil when the field is
+  /// not ASCII. `needle` is the folded needle's bytes when they are ASCII, else nil
+  /// (an ASCII field cannot contain it).
+  static func asciiContains(_ field: String, _ needle: [UInt8]?) -> Bool? {
+    var field = field
+    return field.withUTF8 { bytes -> Bool? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      guard let needle else { return false }
+      guard needle.count <= bytes.count else { return false }
+      if needle.isEmpty { return true }
+      @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+      }
+      let first = needle[0]
+      var start = 0
+      while start + needle.count <= bytes.count {
+        if lower(bytes[start]) == first {
+          var offset = 1
+          while offset < needle.count, lower(bytes[start + offset]) == needle[offset] { offset += 1 }
+          if offset == needle.count { return true }
+        }
+        start += 1
+      }
+      return false
+    }
   }
 
   /// The part of the graph a filter keeps, as a new graph.

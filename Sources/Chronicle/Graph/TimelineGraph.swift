@@ -23,13 +23,17 @@ public struct TimelineGraph: Sendable, Hashable {
 
   let index: GraphIndex
 
-  init(title: String?, entities: [Entity], relations: [Relation], claims: [Claim], declaredRelationTypes: [RelationType]) {
+  /// Creates a graph; `byID` is the id → index table when the caller already has it.
+  init(
+    title: String?, entities: [Entity], relations: [Relation], claims: [Claim], declaredRelationTypes: [RelationType],
+    byID: [String: EntityIndex]? = nil
+  ) {
     self.title = title
     self.entities = entities
     self.relations = relations
     self.claims = claims
     self.declaredRelationTypes = declaredRelationTypes
-    self.index = GraphIndex(entities: entities, relations: relations, claims: claims)
+    self.index = GraphIndex(entities: entities, relations: relations, claims: claims, byID: byID)
   }
 
   /// Graphs are equal when their title, entities, relations, claims and declared
@@ -77,16 +81,12 @@ public struct TimelineGraph: Sendable, Hashable {
 
   /// The edges that start at an entity, optionally only of one type, sorted by type then end.
   public func outgoing(from entity: EntityIndex, type: String? = nil) -> [Edge] {
-    let slice = index.outgoing[entity.int].map { index.edges[$0] }
-    guard let type else { return slice }
-    return slice.filter { $0.type == type }
+    index.outgoing.edges(of: entity.int, in: index.edges, type: type)
   }
 
   /// The edges that end at an entity, optionally only of one type, sorted by type then start.
   public func incoming(to entity: EntityIndex, type: String? = nil) -> [Edge] {
-    let slice = index.incoming[entity.int].map { index.edges[$0] }
-    guard let type else { return slice }
-    return slice.filter { $0.type == type }
+    index.incoming.edges(of: entity.int, in: index.edges, type: type)
   }
 
   /// The entities joined to an entity by an edge in either direction.

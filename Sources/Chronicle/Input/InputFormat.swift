@@ -122,7 +122,7 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
 }
 
 /// POSIX `read`, which ``InputFormat/read(_:format:)`` hides inside the type.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(descriptor, buffer, count)
 }
 

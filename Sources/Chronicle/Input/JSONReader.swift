@@ -86,6 +86,137 @@ struct JSONByteParser {
     return root
   }
 
+  /// A parser positioned at `offset`, which is at `position` (no multi-byte character
+  /// before it on its line is counted again): for reading one element of a file again.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int, position: TextPosition) {
+    self.init(bytes)
+    index = offset
+    line = position.line
+    lineStart = offset - (position.column - 1)
+  }
+
+  /// Reads the element of a top-level list that starts at the current offset.
+  mutating func parseElement() throws(InputError) -> InputNode {
+    try parseValue(depth: 2)
+  }
+
+  // MARK: Reading the top level one member at a time
+
+  /// The offset reached.
+  var offset: Int { index }
+
+  /// Skips blanks before the document; `false` when the document is not an object
+  /// (it is then read whole, by ``parseDocument()``). Throws for an empty file.
+  mutating func enterRootObject() throws(InputError) -> Bool {
+    skipWhitespace()
+    guard index < end else {
+      throw InputError(
+        .emptyFile, "the file is empty; expected a JSON object",
+        position: position(at: index), byteOffset: index)
+    }
+    guard bytes[index] == UInt8(ascii: "{") else { return false }
+    index += 1
+    skipWhitespace()
+    return true
+  }
+
+  /// After `{` or `,`: whether the object is closed here (`}`, consumed); for the
+  /// empty object only.
+  mutating func closesEmptyObject() -> Bool {
+    if index < end && bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return true
+    }
+    return false
+  }
+
+  /// Reads a member's key and the `:` after it, leaving the offset at the value.
+  /// `keys` are the keys read so far in this object, for the duplicate check.
+  mutating func parseMemberKey(seen keys: inout [(key: String, position: TextPosition)]) throws(InputError)
+    -> (key: String, position: TextPosition)
+  {
+    guard index < end else { throw endOfFile(expected: "a key in double quotes") }
+    guard bytes[index] == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
+    let keyOffset = index
+    let keyPosition = position(at: index)
+    let key = try parseString()
+    if let first = keys.first(where: { $0.key == key }) {
+      throw InputError(
+        .duplicateKey,
+        "duplicate key \(InputError.quoted(key)) (first at \(first.position))",
+        position: keyPosition, byteOffset: keyOffset)
+    }
+    keys.append((key, keyPosition))
+    skipWhitespace()
+    guard index < end else { throw endOfFile(expected: "':' after the key") }
+    guard bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the key") }
+    index += 1
+    skipWhitespace()
+    return (key, keyPosition)
+  }
+
+  /// Reads a value of the root object.
+  mutating func parseRootMemberValue() throws(InputError) -> InputNode {
+    try parseValue(depth: 1)
+  }
+
+  /// After a member's value: `true` after a `,` (another member follows), `false`
+  /// after the closing `}`.
+  mutating func continuesObject() throws(InputError) -> Bool {
+    skipWhitespace()
+    guard index < end else { throw endOfFile(expected: "',' or '}'") }
+    switch bytes[index] {
+    case UInt8(ascii: ","):
+      index += 1
+      skipWhitespace()
+      return true
+    case UInt8(ascii: "}"):
+      index += 1
+      return false
+    default:
+      throw unexpected(expected: "',' or '}'")
+    }
+  }
+
+  /// Whether the value at the offset is an array.
+  var isAtArray: Bool { index < end && bytes[index] == UInt8(ascii: "[") }
+
+  /// Steps into the array at the offset (a value of the root object); `false` when it
+  /// is empty (its `]` consumed).
+  mutating func enterRootArray() throws(InputError) -> Bool {
+    guard 2 <= JSONReader.maximumDepth else { throw tooDeep() }
+    index += 1
+    skipWhitespace()
+    if index < end && bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return false
+    }
+    return true
+  }
+
+  /// After an element: `true` after a `,`, `false` after the closing `]`.
+  mutating func continuesArray() throws(InputError) -> Bool {
+    skipWhitespace()
+    guard index < end else { throw endOfFile(expected: "',' or ']'") }
+    switch bytes[index] {
+    case UInt8(ascii: ","):
+      index += 1
+      skipWhitespace()
+      return true
+    case UInt8(ascii: "]"):
+      index += 1
+      return false
+    default:
+      throw unexpected(expected: "',' or ']'")
+    }
+  }
+
+  /// After the root object: only blanks may follow.
+  mutating func finishDocument() throws(InputError) {
+    skipWhitespace()
+    guard index == end else { throw unexpected(expected: "the end of the file after the JSON value") }
+  }
+
   // MARK: Values
 
   private mutating func parseValue(depth: Int) throws(InputError) -> InputNode {

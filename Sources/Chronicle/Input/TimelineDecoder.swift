@@ -6,7 +6,18 @@ struct TimelineDecoder {
   /// The format versions this decoder reads.
   static let supportedVersions: Set<Int> = [1]
 
+  /// The top-level keys, in the order they are read.
+  static let topLevelKeys = ["chronicle", "title", "description", "relationTypes", "entities", "relations", "claims"]
+
   let file: String?
+  /// Whether each field's position is recorded in the provenance; off when the
+  /// elements are read from ``source``, where the positions can be found again.
+  private var recording = true
+  /// The file's bytes, when elements are read one at a time from them.
+  private var source: SourceDocument?
+  /// Every position recorded, when reading one element again for its positions
+  /// (kept even when the element is refused, as its provenance was while decoding it).
+  private var collected: [String: TextPosition]?
   private(set) var diagnostics: [Diagnostic] = []
 
   init(file: String?) { self.file = file }
@@ -14,42 +25,152 @@ struct TimelineDecoder {
   // MARK: Top level
 
   mutating func decode(_ root: InputNode, into builder: inout TimelineBuilder) {
-    guard var top = object(root, path: "", what: "the timeline (an object with 'entities', 'relations' and 'claims')") else {
+    guard var top = object(root, path: DocumentPath(""), what: "the timeline (an object with 'entities', 'relations' and 'claims')") else {
       return
     }
-    if let version = top.take("chronicle") {
-      let text = scalarText(version.value.value)
-      if text.flatMap(Int.init).map(Self.supportedVersions.contains) != true {
-        report(.error, .unsupportedVersion,
-               "unsupported format version '\(text ?? "?")'; this Chronicle reads version 1",
-               version.value.position, path: "chronicle")
+    if let version = top.take("chronicle") { decodeVersion(version.value) }
+    if let title = top.take("title") { decodeTitle(title.value, into: &builder) }
+    if let description = top.take("description") { decodeDescription(description.value) }
+    for section in [SourceElement.Section.relationTypes, .entities, .relations, .claims] {
+      guard let list = top.take(section.name) else { continue }
+      for (index, node) in array(list.value, path: section.name).enumerated() {
+        decodeElement(node, of: section, index: index, offset: nil, into: &builder)
       }
     }
-    if let title = top.take("title"), let text = text(title.value, path: "title") {
+    finish(top, expected: Self.topLevelKeys)
+  }
+
+  /// Reads a JSON file member by member, decoding each element of the top-level lists
+  /// as soon as it is read, so that no tree of the whole file is built; the elements'
+  /// provenance points into `document` instead of recording every field's position.
+  ///
+  /// Returns false, having possibly added part of the file, when the file must be read
+  /// through a tree instead: its root is not an object, or its top-level keys are not
+  /// in the order ``decode(_:into:)`` reads them (so the diagnostics would come in
+  /// another order). Throws the first syntax error, as ``JSONReader`` would.
+  mutating func decodeStreaming(
+    _ parser: inout JSONByteParser, document: SourceDocument, into builder: inout TimelineBuilder
+  ) throws(InputError) -> Bool {
+    guard try parser.enterRootObject() else { return false }
+    source = document
+    recording = false
+    defer {
+      source = nil
+      recording = true
+    }
+    var keys: [(key: String, position: TextPosition)] = []
+    var unknown: [(key: String, position: TextPosition)] = []
+    var rank = -1
+    if !parser.closesEmptyObject() {
+      repeat {
+        let (key, keyPosition) = try parser.parseMemberKey(seen: &keys)
+        guard let keyRank = Self.topLevelKeys.firstIndex(of: key) else {
+          _ = try parser.parseRootMemberValue()
+          unknown.append((key, keyPosition))
+          continue
+        }
+        guard keyRank > rank else { return false }
+        rank = keyRank
+        if let section = SourceElement.Section(name: key) {
+          guard parser.isAtArray else {
+            _ = array(try parser.parseRootMemberValue(), path: key)
+            continue
+          }
+          guard try parser.enterRootArray() else { continue }
+          var index = 0
+          repeat {
+            let offset = parser.offset
+            let node = try parser.parseElement()
+            decodeElement(node, of: section, index: index, offset: offset, into: &builder)
+            index += 1
+          } while try parser.continuesArray()
+        } else {
+          let node = try parser.parseRootMemberValue()
+          switch key {
+          case "chronicle": decodeVersion(node)
+          case "title": decodeTitle(node, into: &builder)
+          default: decodeDescription(node)
+          }
+        }
+      } while try parser.continuesObject()
+    }
+    try parser.finishDocument()
+    finish(unknown, in: DocumentPath(""), expected: Self.topLevelKeys)
+    return true
+  }
+
+  /// The positions the decoder records for the fields of one element (read again
+  /// from its file for a diagnostic), by field.
+  mutating func recordedFields(of node: InputNode, section: SourceElement.Section, index: Int) -> [String: TextPosition] {
+    let path = DocumentPath(section, index)
+    collected = [:]
+    defer { collected = nil }
+    switch section {
+    case .entities: _ = decodeEntity(node, path: path)
+    case .relations: _ = decodeRelation(node, path: path)
+    case .claims: _ = decodeClaim(node, path: path)
+    case .relationTypes: break
+    }
+    return collected ?? [:]
+  }
+
+  private mutating func decodeVersion(_ version: InputNode) {
+    let text = scalarText(version.value)
+    if text.flatMap(Int.init).map(Self.supportedVersions.contains) != true {
+      report(.error, .unsupportedVersion,
+             "unsupported format version '\(text ?? "?")'; this Chronicle reads version 1",
+             version.position, path: "chronicle")
+    }
+  }
+
+  private mutating func decodeTitle(_ title: InputNode, into builder: inout TimelineBuilder) {
+    if let text = text(title, path: "title") {
       if builder.title == nil { builder.title = text }
     }
-    _ = top.take("description").map { text($0.value, path: "description") }
-    if let types = top.take("relationTypes") {
-      for (index, node) in array(types.value, path: "relationTypes").enumerated() {
-        decodeRelationType(node, path: "relationTypes[\(index)]", into: &builder)
-      }
+  }
+
+  private mutating func decodeDescription(_ description: InputNode) {
+    _ = text(description, path: "description")
+  }
+
+  private mutating func decodeElement(
+    _ node: InputNode, of section: SourceElement.Section, index: Int, offset: Int?, into builder: inout TimelineBuilder
+  ) {
+    let path = DocumentPath(section, index)
+    var element: SourceElement?
+    if let offset, let source {
+      element = SourceElement(document: source, offset: offset, section: section, index: index, position: node.position)
     }
-    if let entities = top.take("entities") {
-      for (index, node) in array(entities.value, path: "entities").enumerated() {
-        if let entity = decodeEntity(node, path: "entities[\(index)]") { builder.add(entity) }
-      }
+    // An element whose place does not fit the compact form has its fields recorded.
+    let wasRecording = recording
+    if element == nil { recording = true }
+    defer { recording = wasRecording }
+    switch section {
+    case .relationTypes:
+      decodeRelationType(node, path: path, into: &builder)
+    case .entities:
+      if let entity = decodeEntity(node, path: path, element: element) { builder.add(entity) }
+    case .relations:
+      if let relation = decodeRelation(node, path: path, element: element) { builder.add(relation) }
+    case .claims:
+      if let claim = decodeClaim(node, path: path, element: element) { builder.add(claim) }
     }
-    if let relations = top.take("relations") {
-      for (index, node) in array(relations.value, path: "relations").enumerated() {
-        if let relation = decodeRelation(node, path: "relations[\(index)]") { builder.add(relation) }
-      }
-    }
-    if let claims = top.take("claims") {
-      for (index, node) in array(claims.value, path: "claims").enumerated() {
-        if let claim = decodeClaim(node, path: "claims[\(index)]") { builder.add(claim) }
-      }
-    }
-    finish(top, expected: ["chronicle", "title", "description", "relationTypes", "entities", "relations", "claims"])
+  }
+
+  /// The provenance of an element: its fields recorded one by one, or found again in
+  /// the file's bytes when `element` is given.
+  private func provenance(of node: InputNode, path: DocumentPath, element: SourceElement?) -> Provenance {
+    if let element { return Provenance(element: element) }
+    return Provenance(file: file, path: path.text, position: node.position)
+  }
+
+  /// Records where a field was written, unless positions are found again on demand.
+  @inline(__always)
+  private mutating func record(_ provenance: inout Provenance, _ field: @autoclosure () -> String, _ position: TextPosition) {
+    guard recording else { return }
+    let field = field()
+    provenance.record(field, at: position)
+    if collected != nil { collected?[field] = position }
   }
 
   // MARK: Entities
@@ -63,9 +184,18 @@ struct TimelineDecoder {
     return keys
   }()
 
-  private mutating func decodeEntity(_ node: InputNode, path: String) -> Entity? {
+  private static let citationKeys = ["document", "locator", "quote"]
+  private static let stepKeys = ["label", "date"]
+  private static let identifierKeys = ["scheme", "value"]
+  private static let positionKeys = ["title", "organisation", "date", "sources"]
+  private static let relationKeys = ["from", "type", "to", "role", "date", "locator", "note", "sources"]
+  private static let claimKeys = [
+    "id", "subject", "property", "value", "unit", "qualifier", "claimant", "reportedBy", "date", "note", "sources",
+  ]
+
+  private mutating func decodeEntity(_ node: InputNode, path: DocumentPath, element: SourceElement? = nil) -> Entity? {
     guard var fields = object(node, path: path, what: "an entity") else { return nil }
-    var provenance = Provenance(file: file, path: path, position: node.position)
+    var provenance = provenance(of: node, path: path, element: element)
     let id = requiredText(&fields, "id", in: &provenance, what: "an entity")
     let kindText = requiredText(&fields, "kind", in: &provenance, what: "an entity")
     guard let id, let kindText else {
@@ -81,7 +211,7 @@ struct TimelineDecoder {
     if let misplaced = fields.peek(wrongLabel), fields.peek(kind.labelKey) == nil {
       report(.error, .missingField,
              "\(kind.withArticle) has a '\(kind.labelKey)', not a '\(wrongLabel)'",
-             misplaced.keyPosition, path: join(path, wrongLabel))
+             misplaced.keyPosition, path: join(path.text, wrongLabel))
       fields.markUsed(wrongLabel)
       return nil
     }
@@ -100,22 +230,25 @@ struct TimelineDecoder {
     entity.publisher = optionalText(&fields, "publisher", in: &provenance)
     entity.pages = optionalText(&fields, "pages", in: &provenance)
     entity.parent = optionalText(&fields, "parent", in: &provenance)
-    entity.steps = objects(&fields, "steps", in: &provenance) { decoder, object, prefix, provenance in
+    entity.steps = objects(&fields, "steps", in: &provenance, expected: Self.stepKeys, required: ["label"]) {
+      decoder, object, prefix, provenance in
       let label = decoder.requiredText(&object, "label", in: &provenance, prefix: prefix, what: "a step")
       let date = decoder.date(&object, "date", in: &provenance, prefix: prefix)
       if object.peek("date") == nil, !object.wasUsed("date") {
-        decoder.report(.error, .missingField, "a step needs a 'date'", object.position, path: join(provenance.path, prefix))
+        decoder.report(.error, .missingField, "a step needs a 'date'", object.position, path: object.path.text)
       }
       guard let label, let date else { return nil }
       return DocumentStep(label: label, date: date)
     }
-    entity.identifiers = objects(&fields, "identifiers", in: &provenance) { decoder, object, prefix, provenance in
+    entity.identifiers = objects(&fields, "identifiers", in: &provenance, expected: Self.identifierKeys, required: Self.identifierKeys) {
+      decoder, object, prefix, provenance in
       let scheme = decoder.requiredText(&object, "scheme", in: &provenance, prefix: prefix, what: "an identifier")
       let value = decoder.requiredText(&object, "value", in: &provenance, prefix: prefix, what: "an identifier")
       guard let scheme, let value else { return nil }
       return DocumentIdentifier(scheme: DocumentIdentifier.Scheme(rawValue: scheme), value: value)
     }
-    entity.positions = objects(&fields, "positions", in: &provenance) { decoder, object, prefix, provenance in
+    entity.positions = objects(&fields, "positions", in: &provenance, expected: Self.positionKeys, required: ["title"]) {
+      decoder, object, prefix, provenance in
       let title = decoder.requiredText(&object, "title", in: &provenance, prefix: prefix, what: "a position")
       let organisation = decoder.optionalText(&object, "organisation", in: &provenance, prefix: prefix)
       let date = decoder.date(&object, "date", in: &provenance, prefix: prefix)
@@ -124,8 +257,8 @@ struct TimelineDecoder {
       return Position(title: title, organisation: organisation, date: date, sources: sources)
     }
     if let member = fields.take("coordinates") {
-      provenance.fields["coordinates"] = member.value.position
-      let childPath = join(path, "coordinates")
+      record(&provenance, "coordinates", member.value.position)
+      let childPath = path.appending("coordinates")
       if var object = object(member.value, path: childPath, what: "coordinates (an object with 'latitude' and 'longitude')") {
         let latitude = number(&object, "latitude", path: childPath)
         let longitude = number(&object, "longitude", path: childPath)
@@ -140,9 +273,9 @@ struct TimelineDecoder {
 
   // MARK: Relations and claims
 
-  private mutating func decodeRelation(_ node: InputNode, path: String) -> Relation? {
+  private mutating func decodeRelation(_ node: InputNode, path: DocumentPath, element: SourceElement? = nil) -> Relation? {
     guard var fields = object(node, path: path, what: "a relation") else { return nil }
-    var provenance = Provenance(file: file, path: path, position: node.position)
+    var provenance = provenance(of: node, path: path, element: element)
     let from = requiredText(&fields, "from", in: &provenance, what: "a relation")
     let type = requiredText(&fields, "type", in: &provenance, what: "a relation")
     let to = requiredText(&fields, "to", in: &provenance, what: "a relation")
@@ -153,17 +286,17 @@ struct TimelineDecoder {
     relation.note = optionalText(&fields, "note", in: &provenance)
     relation.sources = citations(&fields, "sources", in: &provenance)
     relation.provenance = provenance
-    finish(fields, expected: ["from", "type", "to", "role", "date", "locator", "note", "sources"])
+    finish(fields, expected: Self.relationKeys)
     guard from != nil, type != nil, to != nil else { return nil }
     return relation
   }
 
-  private mutating func decodeClaim(_ node: InputNode, path: String) -> Claim? {
+  private mutating func decodeClaim(_ node: InputNode, path: DocumentPath, element: SourceElement? = nil) -> Claim? {
     guard var fields = object(node, path: path, what: "a claim") else { return nil }
-    var provenance = Provenance(file: file, path: path, position: node.position)
+    var provenance = provenance(of: node, path: path, element: element)
     let subject = requiredText(&fields, "subject", in: &provenance, what: "a claim")
     let property = requiredText(&fields, "property", in: &provenance, what: "a claim")
-    let value = claimValue(&fields, in: &provenance)
+    let value = claimValue(&fields, in: &provenance, path: path)
     var claim = Claim(subject: subject ?? "", property: property ?? "", value: value ?? .text(""))
     claim.id = optionalText(&fields, "id", in: &provenance)
     claim.unit = optionalText(&fields, "unit", in: &provenance)
@@ -174,22 +307,22 @@ struct TimelineDecoder {
     claim.note = optionalText(&fields, "note", in: &provenance)
     claim.sources = citations(&fields, "sources", in: &provenance)
     claim.provenance = provenance
-    finish(fields, expected: ["id", "subject", "property", "value", "unit", "qualifier", "claimant", "reportedBy", "date", "note", "sources"])
+    finish(fields, expected: Self.claimKeys)
     guard subject != nil, property != nil, value != nil else { return nil }
     return claim
   }
 
-  private mutating func claimValue(_ fields: inout ObjectFields, in provenance: inout Provenance) -> ClaimValue? {
+  private mutating func claimValue(_ fields: inout ObjectFields, in provenance: inout Provenance, path elementPath: DocumentPath) -> ClaimValue? {
     guard let member = fields.take("value") else {
       report(.error, .missingField, "a claim needs a 'value' (a number, {\"low\": …, \"high\": …}, or text)",
              fields.position, path: provenance.path)
       return nil
     }
-    provenance.fields["value"] = member.value.position
-    let path = join(provenance.path, "value")
+    record(&provenance, "value", member.value.position)
+    let path = elementPath.appending("value")
     switch member.value.value {
     case .number(let text):
-      return numberValue(text, at: member.value.position, path: path).map(ClaimValue.number)
+      return numberValue(text, at: member.value.position, path: path.text).map(ClaimValue.number)
     case .plain(let text):
       if let number = ClaimNumber(parsing: text) { return .number(number) }
       return .text(text)
@@ -205,19 +338,23 @@ struct TimelineDecoder {
     default:
       report(.error, .malformedClaim,
              "a claim's value must be a number, a range {\"low\": …, \"high\": …} or text; found \(Self.describe(member.value.value))",
-             member.value.position, path: path)
+             member.value.position, path: path.text)
       return nil
     }
   }
 
   // MARK: Relation types
 
-  private mutating func decodeRelationType(_ node: InputNode, path: String, into builder: inout TimelineBuilder) {
+  private mutating func decodeRelationType(_ node: InputNode, path: DocumentPath, into builder: inout TimelineBuilder) {
     guard var fields = object(node, path: path, what: "a relation type") else { return }
-    var provenance = Provenance(file: file, path: path, position: node.position)
+    // Relation types are few: their fields are always recorded.
+    let wasRecording = recording
+    recording = true
+    defer { recording = wasRecording }
+    var provenance = Provenance(file: file, path: path.text, position: node.position)
     let id = requiredText(&fields, "id", in: &provenance, what: "a relation type")
-    let from = kinds(&fields, "from", path: path)
-    let to = kinds(&fields, "to", path: path)
+    let from = kinds(&fields, "from", path: path.text)
+    let to = kinds(&fields, "to", path: path.text)
     let summary = optionalText(&fields, "description", in: &provenance) ?? ""
     finish(fields, expected: ["id", "from", "to", "description"])
     guard let id, let from, let to else { return }
@@ -258,14 +395,15 @@ struct TimelineDecoder {
   // MARK: Field readers
 
   private mutating func requiredText(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
-                                     prefix: String? = nil, what: String) -> String? {
+                                     prefix: ItemField? = nil, what: String) -> String? {
     guard fields.peek(key) != nil else {
-      report(.error, .missingField, "\(what) needs '\(key)'", fields.position, path: join(provenance.path, prefix))
+      report(.error, .missingField, "\(what) needs '\(key)'", fields.position,
+             path: join(provenance.path, prefix?.text))
       return nil
     }
     guard let text = optionalText(&fields, key, in: &provenance, prefix: prefix) else { return nil }
     if text.isEmpty {
-      let field = join(prefix, key)
+      let field = join(prefix?.text, key)
       report(.error, .emptyValue, "'\(key)' must not be empty", provenance.position(of: field), path: provenance.path(of: field))
       return nil
     }
@@ -273,44 +411,48 @@ struct TimelineDecoder {
   }
 
   private mutating func optionalText(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
-                                     prefix: String? = nil) -> String? {
+                                     prefix: ItemField? = nil) -> String? {
     guard let member = fields.take(key) else { return nil }
-    let field = join(prefix, key)
-    provenance.fields[field] = member.value.position
-    return text(member.value, path: provenance.path(of: field) ?? field)
+    record(&provenance, join(prefix?.text, key), member.value.position)
+    return text(member.value, path: provenance.path(of: join(prefix?.text, key)) ?? join(prefix?.text, key))
   }
 
   private mutating func textList(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance) -> [String] {
     guard let member = fields.take(key) else { return [] }
-    provenance.fields[key] = member.value.position
-    let path = provenance.path(of: key) ?? key
-    return array(member.value, path: path).enumerated().compactMap { index, node in
-      text(node, path: "\(path)[\(index)]")
+    record(&provenance, key, member.value.position)
+    let items = array(member.value, path: provenance.path(of: key) ?? key)
+    var result: [String] = []
+    result.reserveCapacity(items.count)
+    for (index, node) in items.enumerated() {
+      if let text = text(node, path: "\(provenance.path(of: key) ?? key)[\(index)]") { result.append(text) }
     }
+    return result
   }
 
   private mutating func date(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
-                             prefix: String? = nil) -> EDTFDate? {
+                             prefix: ItemField? = nil) -> EDTFDate? {
     guard let member = fields.take(key) else { return nil }
-    let field = join(prefix, key)
-    provenance.fields[field] = member.value.position
-    let path = provenance.path(of: field) ?? field
-    guard let text = text(member.value, path: path) else { return nil }
+    record(&provenance, join(prefix?.text, key), member.value.position)
+    guard let text = text(member.value, path: provenance.path(of: join(prefix?.text, key)) ?? join(prefix?.text, key)) else {
+      return nil
+    }
     do {
       return try EDTFDate(text)
     } catch {
+      let field = join(prefix?.text, key)
       var position = member.value.position
       let quoted: Bool
       if case .string = member.value.value { quoted = true } else { quoted = false }
       if !text.contains("\n") { position.column += error.offset + (quoted ? 1 : 0) }
-      report(.error, .invalidDate, "'\(Self.shorten(text))': \(error.message)", position, path: path)
+      report(.error, .invalidDate, "'\(Self.shorten(text))': \(error.message)", position, path: provenance.path(of: field) ?? field)
       return nil
     }
   }
 
   private mutating func citations(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
-                                  prefix: String? = nil) -> [Citation] {
-    objects(&fields, key, in: &provenance, prefix: prefix) { decoder, object, itemPrefix, provenance in
+                                  prefix: ItemField? = nil) -> [Citation] {
+    objects(&fields, key, in: &provenance, prefix: prefix, expected: Self.citationKeys, required: ["document"]) {
+      decoder, object, itemPrefix, provenance in
       let document = decoder.requiredText(&object, "document", in: &provenance, prefix: itemPrefix, what: "a source")
       let locator = decoder.optionalText(&object, "locator", in: &provenance, prefix: itemPrefix)
       let quote = decoder.optionalText(&object, "quote", in: &provenance, prefix: itemPrefix)
@@ -321,44 +463,54 @@ struct TimelineDecoder {
 
   /// Reads a list of objects, giving each item's reader the prefix (`sources[2]`)
   /// under which its fields' positions are recorded.
+  ///
+  /// `expected` are the keys the item reader reads, in order, for the "did you mean"
+  /// hint of an unknown key; a key of `required` counts only when it is present (the
+  /// reader does not read a required key that is missing).
   private mutating func objects<Item>(
-    _ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance, prefix: String? = nil,
-    _ decodeItem: (inout TimelineDecoder, inout ObjectFields, String, inout Provenance) -> Item?
+    _ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance, prefix: ItemField? = nil,
+    expected: [String], required: [String],
+    _ decodeItem: (inout TimelineDecoder, inout ObjectFields, ItemField, inout Provenance) -> Item?
   ) -> [Item] {
     guard let member = fields.take(key) else { return [] }
-    let field = join(prefix, key)
-    provenance.fields[field] = member.value.position
-    let path = provenance.path(of: field) ?? field
+    let outer = prefix?.text
+    record(&provenance, join(outer, key), member.value.position)
+    let nodes = array(member.value, path: provenance.path(of: join(outer, key)) ?? join(outer, key))
     var items: [Item] = []
-    for (index, node) in array(member.value, path: path).enumerated() {
-      let itemField = "\(field)[\(index)]"
-      provenance.fields[itemField] = node.position
-      guard var object = object(node, path: "\(path)[\(index)]", what: "an object") else { continue }
+    items.reserveCapacity(nodes.count)
+    let elementPath = fields.path
+    for (index, node) in nodes.enumerated() {
+      let itemField = ItemField(outer: outer, key: key, index: index)
+      record(&provenance, itemField.text, node.position)
+      guard var object = object(node, path: elementPath.appending(itemField), what: "an object") else { continue }
       let item = decodeItem(&self, &object, itemField, &provenance)
-      finish(object, expected: object.expectedKeys)
+      if object.hasUnused {
+        let present = expected.filter { !required.contains($0) || object.peek($0) != nil }
+        finish(object, expected: present)
+      }
       if let item { items.append(item) }
     }
     return items
   }
 
-  private mutating func number(_ fields: inout ObjectFields, _ key: String, path: String) -> ClaimNumber? {
+  private mutating func number(_ fields: inout ObjectFields, _ key: String, path: DocumentPath) -> ClaimNumber? {
     guard let member = fields.take(key) else {
-      report(.error, .missingField, "expected '\(key)' (a number)", fields.position, path: path)
+      report(.error, .missingField, "expected '\(key)' (a number)", fields.position, path: path.text)
       return nil
     }
-    let childPath = join(path, key)
     switch member.value.value {
     case .number(let text), .plain(let text):
-      return numberValue(text, at: member.value.position, path: childPath)
+      return numberValue(text, at: member.value.position, path: join(path.text, key))
     default:
-      report(.error, .wrongType, "expected a number, found \(Self.describe(member.value.value))", member.value.position, path: childPath)
+      report(.error, .wrongType, "expected a number, found \(Self.describe(member.value.value))", member.value.position,
+             path: join(path.text, key))
       return nil
     }
   }
 
-  private mutating func numberValue(_ text: String, at position: TextPosition, path: String) -> ClaimNumber? {
+  private mutating func numberValue(_ text: String, at position: TextPosition, path: @autoclosure () -> String) -> ClaimNumber? {
     guard let number = ClaimNumber(parsing: text) else {
-      report(.error, .wrongType, "'\(Self.shorten(text))' is not a finite number", position, path: path)
+      report(.error, .wrongType, "'\(Self.shorten(text))' is not a finite number", position, path: path())
       return nil
     }
     return number
@@ -366,29 +518,30 @@ struct TimelineDecoder {
 
   // MARK: Node readers
 
-  private mutating func object(_ node: InputNode, path: String, what: String) -> ObjectFields? {
+  private mutating func object(_ node: InputNode, path: DocumentPath, what: String) -> ObjectFields? {
     guard case .object(let members) = node.value else {
-      report(.error, .wrongType, "expected \(what), found \(Self.describe(node.value))", node.position, path: path.isEmpty ? nil : path)
+      let text = path.text
+      report(.error, .wrongType, "expected \(what), found \(Self.describe(node.value))", node.position, path: text.isEmpty ? nil : text)
       return nil
     }
     return ObjectFields(members: members, position: node.position, path: path)
   }
 
-  private mutating func array(_ node: InputNode, path: String) -> [InputNode] {
+  private mutating func array(_ node: InputNode, path: @autoclosure () -> String) -> [InputNode] {
     if case .array(let items) = node.value { return items }
     if case .null = node.value { return [] }
-    report(.error, .wrongType, "expected a list, found \(Self.describe(node.value))", node.position, path: path)
+    report(.error, .wrongType, "expected a list, found \(Self.describe(node.value))", node.position, path: path())
     return []
   }
 
-  private mutating func text(_ node: InputNode, path: String) -> String? {
+  private mutating func text(_ node: InputNode, path: @autoclosure () -> String) -> String? {
     switch node.value {
     case .string(let text), .plain(let text):
       return text
     case .null:
       return nil
     default:
-      report(.error, .wrongType, "expected text, found \(Self.describe(node.value))", node.position, path: path)
+      report(.error, .wrongType, "expected text, found \(Self.describe(node.value))", node.position, path: path())
       return nil
     }
   }
@@ -408,12 +561,21 @@ struct TimelineDecoder {
   // MARK: Unknown keys
 
   private mutating func finish(_ fields: ObjectFields, expected: [String], kind: EntityKind? = nil) {
-    for member in fields.unused {
-      let owner = kind.map(\.withArticle) ?? (fields.path.isEmpty ? "the timeline" : "this object")
+    guard fields.hasUnused else { return }
+    finish(fields.unused.map { ($0.key, $0.keyPosition) }, in: fields.path, expected: expected, kind: kind)
+  }
+
+  private mutating func finish(
+    _ unused: [(key: String, position: TextPosition)], in path: DocumentPath, expected: [String], kind: EntityKind? = nil
+  ) {
+    guard !unused.isEmpty else { return }
+    let text = path.text
+    for member in unused {
+      let owner = kind.map(\.withArticle) ?? (text.isEmpty ? "the timeline" : "this object")
       let hint = Suggestion.hint(for: member.key, in: expected)
       report(.warning, .unknownKey,
              "unknown key '\(Self.shorten(member.key))' in \(owner) is ignored\(hint)",
-             member.keyPosition, path: join(fields.path, member.key))
+             member.position, path: join(text, member.key))
     }
   }
 
@@ -447,37 +609,4 @@ private func join(_ path: String?, _ key: String?) -> String {
   case (nil, let key?): key
   case (let path?, let key?): path.isEmpty ? key : (key.hasPrefix("[") ? path + key : path + "." + key)
   }
-}
-
-/// The members of one object, with a record of which keys were read.
-struct ObjectFields {
-  let members: [InputMember]
-  let position: TextPosition
-  let path: String
-  private var used: Set<String> = []
-  private(set) var expectedKeys: [String] = []
-
-  init(members: [InputMember], position: TextPosition, path: String) {
-    self.members = members
-    self.position = position
-    self.path = path
-  }
-
-  /// The member with this key, marking it read.
-  mutating func take(_ key: String) -> InputMember? {
-    expectedKeys.append(key)
-    guard let member = peek(key) else { return nil }
-    used.insert(key)
-    return member
-  }
-
-  /// The member with this key, without marking it.
-  func peek(_ key: String) -> InputMember? { members.first { $0.key == key } }
-
-  mutating func markUsed(_ key: String) { used.insert(key) }
-
-  func wasUsed(_ key: String) -> Bool { used.contains(key) }
-
-  /// The members no reader asked for, in the order written.
-  var unused: [InputMember] { members.filter { !used.contains($0.key) } }
 }

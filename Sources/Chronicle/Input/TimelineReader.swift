@@ -21,6 +21,7 @@ public enum TimelineReader {
   ///   - format: the format; when nil it is guessed from the name, then from the content.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil, into builder: inout TimelineBuilder) {
     let format = format ?? InputFormat(path: file, contents: bytes)
+    if format == .json, readStreaming(bytes, file: file, into: &builder) { return }
     let root: InputNode
     do {
       root = try InputFormat.read(bytes, format: format)
@@ -31,6 +32,35 @@ public enum TimelineReader {
     var decoder = TimelineDecoder(file: file)
     decoder.decode(root, into: &builder)
     for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
+  }
+
+  /// Reads JSON element by element, without a tree of the whole file; returns false,
+  /// with the builder as it was, when the file must be read through a tree instead
+  /// (see ``TimelineDecoder/decodeStreaming(_:document:into:)``).
+  private static func readStreaming(_ bytes: [UInt8], file: String, into builder: inout TimelineBuilder) -> Bool {
+    let saved = builder
+    let document = SourceDocument(bytes: bytes, file: file)
+    var decoder = TimelineDecoder(file: file)
+    let outcome: Result<Bool, InputError> = document.bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONByteParser(buffer)
+      do throws(InputError) {
+        return .success(try decoder.decodeStreaming(&parser, document: document, into: &builder))
+      } catch {
+        return .failure(error)
+      }
+    }
+    switch outcome {
+    case .success(true):
+      for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
+      return true
+    case .success(false):
+      builder = saved
+      return false
+    case .failure(let error):
+      builder = saved
+      builder.report(error.diagnostic(file: file))
+      return true
+    }
   }
 
   /// Reads text (for example a timeline written in a test) into the builder.
@@ -77,13 +107,40 @@ public enum TimelineReader {
     }
     defer { try? handle.close() }
     do {
-      let data = try handle.readToEnd() ?? Data()
-      guard data.count <= maximumFileSize else {
+      // Read straight into the array: going through `Data` would hold the file twice.
+      guard let bytes = try readAll(handle) else {
         return .failure(Diagnostic(.error, .unreadableFile, "is larger than the 2 GiB Chronicle reads", file: path))
       }
-      return .success([UInt8](data))
+      return .success(bytes)
     } catch {
       return .failure(Diagnostic(.error, .unreadableFile, "cannot be read: \(error.localizedDescription)", file: path))
+    }
+  }
+
+  /// Every byte left in the file, read in large chunks into one array sized from the
+  /// file's length; nil when the file is larger than ``maximumFileSize``.
+  private static func readAll(_ handle: FileHandle) throws -> [UInt8]? {
+    let descriptor = handle.fileDescriptor
+    var status = stat()
+    var bytes: [UInt8] = []
+    if fstat(descriptor, &status) == 0, status.st_size > 0 {
+      guard Int(status.st_size) <= maximumFileSize else { return nil }
+      bytes.reserveCapacity(Int(status.st_size) + 1)
+    }
+    // Read through a small buffer into the array sized from the file's length, so the
+    // array never grows (and never holds the file twice) on the way.
+    let chunkSize = 1 << 20
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
+      if count > 0 {
+        bytes.append(contentsOf: chunk[..<count])
+        if bytes.count > maximumFileSize { return nil }
+      } else if count == 0 {
+        return bytes
+      } else if errno != EINTR {
+        throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+      }
     }
   }
 }

@@ -19,13 +19,21 @@ public struct Citation: Hashable, Sendable {
     get { origin.file }
     set { origin.file = newValue }
   }
-  var origin: Provenance
+  var origin: Origin
+
+  /// The file a citation was read from, kept out of equality and hashing.
+  struct Origin: Hashable, Sendable {
+    var file: String?
+
+    static func == (lhs: Origin, rhs: Origin) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+  }
 
   /// Creates a citation of a document, optionally with a locator and a quotation.
   public init(document: String, locator: String? = nil, quote: String? = nil, file: String? = nil) {
     self.document = document
     self.locator = locator
     self.quote = quote
-    self.origin = Provenance(file: file)
+    self.origin = Origin(file: file)
   }
 }

@@ -44,6 +44,24 @@ public struct Relation: Hashable, Sendable {
     MergeKey(from: from, type: type, to: to, role: role, date: date, locator: locator)
   }
 
+  /// A hash of ``mergeKey``'s fields, for ``TimelineBuilder``'s index.
+  var mergeHash: UInt64 {
+    var hash: UInt64 = 0x243F_6A88_85A3_08D3
+    PositionTable.mix(&hash, from)
+    PositionTable.mix(&hash, type)
+    PositionTable.mix(&hash, to)
+    PositionTable.mix(&hash, role)
+    PositionTable.mix(&hash, date?.description)
+    PositionTable.mix(&hash, locator)
+    return hash
+  }
+
+  /// Whether the two relations have the same ``mergeKey``, compared field by field.
+  func hasSameMergeKey(as other: Relation) -> Bool {
+    from == other.from && type == other.type && to == other.to && role == other.role && date == other.date
+      && locator == other.locator
+  }
+
   struct MergeKey: Hashable {
     var from: String
     var type: String

@@ -32,49 +32,86 @@ struct TimelineValidator {
     .place: ["parent", "coordinates"],
   ]
 
+  private static let places: Set<EntityKind> = [.place]
+  private static let events: Set<EntityKind> = [.event]
+  private static let organisations: Set<EntityKind> = [.organisation]
+  private static let documents: Set<EntityKind> = [.document]
+
   private mutating func checkEntities() {
-    for entity in graph.entities {
-      let provenance = entity.provenance
-      let what = "\(entity.kind) '\(entity.id)'"
-      if entity.id.isEmpty { report(.error, .emptyValue, "an id must not be empty", provenance, "id") }
-      if entity.label.isEmpty {
-        report(.error, .emptyValue, "\(what) has an empty \(entity.kind.labelKey)", provenance, entity.kind.labelKey)
-      }
-      let allowed = Self.kindFields[entity.kind] ?? []
-      for field in Self.setFields(of: entity) where !allowed.contains(field) {
+    let entities = graph.entities
+    entities.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices { checkEntity(buffer, at: position) }
+    }
+  }
+
+  /// Checks one entity, reading its fields in place (no copy of the whole entity).
+  private mutating func checkEntity(_ buffer: UnsafeBufferPointer<Entity>, at position: Int) {
+    let provenance = buffer[position].provenance
+    let kind = buffer[position].kind
+    if buffer[position].id.isEmpty { report(.error, .emptyValue, "an id must not be empty", provenance, "id") }
+    if buffer[position].label.isEmpty {
+      report(.error, .emptyValue, "\(kind) '\(buffer[position].id)' has an empty \(kind.labelKey)", provenance, kind.labelKey)
+    }
+    if Self.hasFieldNotAllowed(buffer[position]) {
+      let allowed = Self.kindFields[kind] ?? []
+      for field in Self.setFields(of: buffer[position]) where !allowed.contains(field) {
         let expected = allowed.isEmpty ? "none" : allowed.map { "'\($0)'" }.joined(separator: ", ")
         report(.error, .fieldNotAllowed,
-               "\(entity.kind.withArticle) cannot have '\(field)' (fields of \(entity.kind.withArticle) beyond the common ones: \(expected))",
+               "\(kind.withArticle) cannot have '\(field)' (fields of \(kind.withArticle) beyond the common ones: \(expected))",
                provenance, field)
       }
-      // An invalid date was already reported; do not also call the event undated.
-      if entity.kind == .event, entity.date == nil, entity.provenance.fields["date"] == nil {
-        report(.warning, .undatedEvent, "event '\(entity.id)' has no date; it is listed as undated", provenance, "id")
+    }
+    // An invalid date was already reported; do not also call the event undated.
+    if kind == .event, buffer[position].date == nil, !provenance.hasField("date") {
+      report(.warning, .undatedEvent, "event '\(buffer[position].id)' has no date; it is listed as undated", provenance, "id")
+    }
+    if let place = buffer[position].place { checkReference(place, field: "place", expected: Self.places, in: provenance) }
+    if let parent = buffer[position].partOf { checkReference(parent, field: "partOf", expected: Self.events, in: provenance) }
+    if let parent = buffer[position].parent {
+      checkReference(parent, field: "parent", expected: kind == .place ? Self.places : Self.organisations, in: provenance)
+    }
+    for (index, held) in buffer[position].positions.enumerated() {
+      if let organisation = held.organisation {
+        checkReference(organisation, field: "positions[\(index)].organisation", expected: Self.organisations, in: provenance)
       }
-      if let place = entity.place { checkReference(place, field: "place", expected: [.place], in: provenance) }
-      if let parent = entity.partOf { checkReference(parent, field: "partOf", expected: [.event], in: provenance) }
-      if let parent = entity.parent {
-        checkReference(parent, field: "parent", expected: entity.kind == .place ? [.place] : [.organisation], in: provenance)
+      checkSources(held.sources, field: "positions[\(index)].sources", in: provenance)
+    }
+    checkSources(buffer[position].sources, field: "sources", in: provenance)
+    for (index, identifier) in buffer[position].identifiers.enumerated() {
+      if let problem = identifier.problem {
+        report(.error, .invalidIdentifier, problem, provenance, "identifiers[\(index)].value")
       }
-      for (index, position) in entity.positions.enumerated() {
-        if let organisation = position.organisation {
-          checkReference(organisation, field: "positions[\(index)].organisation", expected: [.organisation], in: provenance)
-        }
-        checkSources(position.sources, field: "positions[\(index)].sources", in: provenance)
-      }
-      checkSources(entity.sources, field: "sources", in: provenance)
-      for (index, identifier) in entity.identifiers.enumerated() {
-        if let problem = identifier.problem {
-          report(.error, .invalidIdentifier, problem, provenance, "identifiers[\(index)].value")
-        }
-      }
-      if let coordinates = entity.coordinates,
-        !(-90...90).contains(coordinates.latitude) || !(-180...180).contains(coordinates.longitude)
-      {
-        report(.error, .invalidCoordinates,
-               "coordinates \(coordinates.latitude), \(coordinates.longitude) are out of range; expected latitude -90…90 and longitude -180…180",
-               provenance, "coordinates")
-      }
+    }
+    if let coordinates = buffer[position].coordinates,
+      !(-90...90).contains(coordinates.latitude) || !(-180...180).contains(coordinates.longitude)
+    {
+      report(.error, .invalidCoordinates,
+             "coordinates \(coordinates.latitude), \(coordinates.longitude) are out of range; expected latitude -90…90 and longitude -180…180",
+             provenance, "coordinates")
+    }
+  }
+
+  /// Whether the entity has a field its kind may not have (what ``setFields(of:)``
+  /// lists, checked without building the list).
+  private static func hasFieldNotAllowed(_ entity: Entity) -> Bool {
+    switch entity.kind {
+    case .event:
+      entity.type != nil || !entity.steps.isEmpty || !entity.identifiers.isEmpty || entity.publisher != nil
+        || entity.pages != nil || !entity.positions.isEmpty || entity.parent != nil || entity.coordinates != nil
+    case .document:
+      entity.place != nil || entity.partOf != nil || !entity.positions.isEmpty || entity.parent != nil
+        || entity.coordinates != nil
+    case .person:
+      entity.date != nil || entity.place != nil || entity.partOf != nil || entity.type != nil || !entity.steps.isEmpty
+        || !entity.identifiers.isEmpty || entity.publisher != nil || entity.pages != nil || entity.parent != nil
+        || entity.coordinates != nil
+    case .organisation:
+      entity.date != nil || entity.place != nil || entity.partOf != nil || !entity.steps.isEmpty
+        || !entity.identifiers.isEmpty || entity.publisher != nil || entity.pages != nil || !entity.positions.isEmpty
+        || entity.coordinates != nil
+    case .place:
+      entity.date != nil || entity.place != nil || entity.partOf != nil || entity.type != nil || !entity.steps.isEmpty
+        || !entity.identifiers.isEmpty || entity.publisher != nil || entity.pages != nil || !entity.positions.isEmpty
     }
   }
 
@@ -98,22 +135,46 @@ struct TimelineValidator {
 
   private mutating func checkRelations() {
     let known = graph.relationTypes.map(\.id)
-    for relation in graph.relations {
-      let provenance = relation.provenance
-      checkSources(relation.sources, field: "sources", in: provenance)
-      let from = graph.entity(id: relation.from)
-      let to = graph.entity(id: relation.to)
-      if from == nil { dangling(relation.from, field: "from", in: provenance) }
-      if to == nil { dangling(relation.to, field: "to", in: provenance) }
-      guard let type = graph.relationType(relation.type) else {
-        report(.error, .unknownRelationType,
-               "unknown relation type '\(relation.type)'\(Suggestion.hint(for: relation.type, in: known)) (declare it under 'relationTypes')",
-               provenance, "type")
-        continue
+    var lastType: (name: String, type: RelationType?)?
+    let relations = graph.relations
+    relations.withUnsafeBufferPointer { relations in
+      for position in relations.indices {
+        checkRelation(relations, at: position, known: known, lastType: &lastType)
       }
-      if let from, let to, !type.allows(from: from.kind, to: to.kind) {
+    }
+  }
+
+  /// Checks one relation, reading its fields in place; `lastType` remembers the type
+  /// looked up last, as relations of one type often come together.
+  private mutating func checkRelation(
+    _ relations: UnsafeBufferPointer<Relation>, at position: Int, known: [String],
+    lastType: inout (name: String, type: RelationType?)?
+  ) {
+    let provenance = relations[position].provenance
+    checkSources(relations[position].sources, field: "sources", in: provenance)
+    let (from, to) = graph.index.relationEnds[position]
+    if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
+    if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
+    let typeName = relations[position].type
+    let found: RelationType?
+    if let lastType, lastType.name == typeName {
+      found = lastType.type
+    } else {
+      found = graph.relationType(typeName)
+      lastType = (typeName, found)
+    }
+    guard let type = found else {
+      report(.error, .unknownRelationType,
+             "unknown relation type '\(typeName)'\(Suggestion.hint(for: typeName, in: known)) (declare it under 'relationTypes')",
+             provenance, "type")
+      return
+    }
+    if let from, let to {
+      let fromKind = graph.entities[from.int].kind
+      let toKind = graph.entities[to.int].kind
+      if !type.allows(from: fromKind, to: toKind) {
         report(.error, .relationSignature,
-               "'\(relation.type)' cannot join \(from.kind.withArticle) ('\(from.id)') to \(to.kind.withArticle) ('\(to.id)'); expected \(type.signatureDescription)",
+               "'\(typeName)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
                provenance, "type")
       }
     }
@@ -121,12 +182,15 @@ struct TimelineValidator {
 
   // MARK: Claims
 
+  /// The kinds a claimant or reporter may be.
+  private static let attributable: Set<EntityKind> = [.person, .organisation, .document]
+
   private mutating func checkClaims() {
     for claim in graph.claims {
       let provenance = claim.provenance
       if claim.subject.isEmpty {
         report(.error, .malformedClaim, "a claim needs a subject", provenance, "subject")
-      } else if graph.entity(id: claim.subject) == nil {
+      } else if graph.index(of: claim.subject) == nil {
         dangling(claim.subject, field: "subject", in: provenance)
       }
       if claim.property.allSatisfy(\.isWhitespace) {
@@ -140,9 +204,8 @@ struct TimelineValidator {
       default:
         break
       }
-      let attributable: Set<EntityKind> = [.person, .organisation, .document]
-      if let claimant = claim.claimant { checkReference(claimant, field: "claimant", expected: attributable, in: provenance) }
-      if let reporter = claim.reportedBy { checkReference(reporter, field: "reportedBy", expected: attributable, in: provenance) }
+      if let claimant = claim.claimant { checkReference(claimant, field: "claimant", expected: Self.attributable, in: provenance) }
+      if let reporter = claim.reportedBy { checkReference(reporter, field: "reportedBy", expected: Self.attributable, in: provenance) }
       if claim.sources.isEmpty {
         report(.warning, .unsourcedClaim,
                "the claim that '\(claim.subject)' \(claim.property) = \(claim.valueText()) has no source", provenance, "value")
@@ -154,21 +217,23 @@ struct TimelineValidator {
   // MARK: Graph-wide
 
   private mutating func checkAnachronisms() {
+    let entities = graph.entities
     for edge in graph.edges {
       guard let position = edge.relation else { continue }
-      let citing = graph[edge.from]
-      let other = graph[edge.to]
-      guard let citingDate = citing.date, let latest = citingDate.latest,
-        let otherDate = other.date, let earliest = otherDate.earliest, earliest > latest
+      guard let citingDate = entities[edge.from.int].date, let latest = citingDate.latest,
+        let otherDate = entities[edge.to.int].date, let earliest = otherDate.earliest, earliest > latest
       else { continue }
       let relation = graph.relations[position]
-      if edge.type == RelationType.cites.id, other.kind == .document {
+      let citing = entities[edge.from.int].id
+      let other = entities[edge.to.int].id
+      let otherKind = entities[edge.to.int].kind
+      if edge.type == RelationType.cites.id, otherKind == .document {
         report(.warning, .anachronism,
-               "'\(citing.id)' (dated \(citingDate)) cites '\(other.id)', which is dated later (\(otherDate))",
+               "'\(citing)' (dated \(citingDate)) cites '\(other)', which is dated later (\(otherDate))",
                relation.provenance, "to")
-      } else if edge.type == RelationType.reports.id, other.kind == .event {
+      } else if edge.type == RelationType.reports.id, otherKind == .event {
         report(.warning, .anachronism,
-               "'\(citing.id)' (dated \(citingDate)) reports '\(other.id)', which begins later (\(otherDate))",
+               "'\(citing)' (dated \(citingDate)) reports '\(other)', which begins later (\(otherDate))",
                relation.provenance, "to")
       }
     }
@@ -179,8 +244,15 @@ struct TimelineValidator {
   private mutating func checkCycles(of type: String) {
     let count = graph.count
     var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
+    // Only entities with an edge of this type can be on a cycle; the others are done.
+    var hasEdge = [Bool](repeating: false, count: count)
+    for edge in graph.edges where edge.type == type { hasEdge[edge.from.int] = true }
     var reported = Set<[EntityIndex]>()
     for start in 0..<count where state[start] == 0 {
+      guard hasEdge[start] else {
+        state[start] = 2
+        continue
+      }
       var stack: [(node: EntityIndex, next: Int, edges: [Edge])] = []
       var path: [EntityIndex] = []
       let root = EntityIndex(start)
@@ -197,7 +269,7 @@ struct TimelineValidator {
           case 0:
             state[target.int] = 1
             path.append(target)
-            stack.append((target, 0, graph.outgoing(from: target, type: type)))
+            stack.append((target, 0, hasEdge[target.int] ? graph.outgoing(from: target, type: type) : []))
           case 1:
             if let begin = path.lastIndex(of: target) {
               let cycle = Array(path[begin...])
@@ -237,22 +309,29 @@ struct TimelineValidator {
       related[edge.to.int] = true
     }
     func markSources(_ sources: [Citation]) { for source in sources { mark(source.document) } }
-    for entity in graph.entities {
-      markSources(entity.sources)
-      for position in entity.positions {
-        mark(position.organisation)
-        markSources(position.sources)
+    graph.entities.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices {
+        markSources(buffer[position].sources)
+        for held in buffer[position].positions {
+          mark(held.organisation)
+          markSources(held.sources)
+        }
+        if !buffer[position].positions.isEmpty { mark(buffer[position].id) }
       }
-      if !entity.positions.isEmpty { mark(entity.id) }
     }
-    for relation in graph.relations { markSources(relation.sources) }
-    for claim in graph.claims {
-      mark(claim.subject)
-      mark(claim.claimant)
-      mark(claim.reportedBy)
-      markSources(claim.sources)
+    graph.relations.withUnsafeBufferPointer { relations in
+      for position in relations.indices { markSources(relations[position].sources) }
     }
-    for (position, entity) in graph.entities.enumerated() where !related[position] {
+    graph.claims.withUnsafeBufferPointer { claims in
+      for position in claims.indices {
+        mark(claims[position].subject)
+        mark(claims[position].claimant)
+        mark(claims[position].reportedBy)
+        markSources(claims[position].sources)
+      }
+    }
+    for position in graph.entities.indices where !related[position] {
+      let entity = graph.entities[position]
       report(.warning, .unrelatedEntity,
              "\(entity.kind) '\(entity.id)' is not related to anything (no relation, reference, citation or claim)",
              entity.provenance, "id")
@@ -263,18 +342,24 @@ struct TimelineValidator {
 
   private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance) {
     for (index, source) in sources.enumerated() {
-      checkReference(source.document, field: "\(field)[\(index)].document", expected: [.document], in: provenance)
+      checkReference(source.document, field: "\(field)[\(index)].document", expected: Self.documents, in: provenance)
     }
   }
 
-  private mutating func checkReference(_ id: String, field: String, expected: Set<EntityKind>, in provenance: Provenance) {
-    guard let target = graph.entity(id: id) else {
-      dangling(id, field: field, in: provenance)
+  /// Checks that `id` names an entity of an expected kind; `field` is made into text
+  /// only for a diagnostic.
+  private mutating func checkReference(
+    _ id: String, field: @autoclosure () -> String, expected: Set<EntityKind>, in provenance: Provenance
+  ) {
+    guard let target = graph.index(of: id) else {
+      dangling(id, field: field(), in: provenance)
       return
     }
-    if !expected.contains(target.kind) {
+    let kind = graph.entities[target.int].kind
+    if !expected.contains(kind) {
       let kinds = expected.sorted().map(\.withArticle).joined(separator: " or ")
-      report(.error, .wrongKind, "'\(field)' must name \(kinds), but '\(id)' is \(target.kind.withArticle)", provenance, field)
+      let field = field()
+      report(.error, .wrongKind, "'\(field)' must name \(kinds), but '\(id)' is \(kind.withArticle)", provenance, field)
     }
   }
 

@@ -1,0 +1,72 @@
+/// One element of a top-level list (`entities[3]`) inside a file's bytes kept in memory,
+/// so that the positions of its fields can be found when a diagnostic needs them
+/// instead of being recorded for every element of a large file.
+struct SourceElement: Sendable {
+  /// The top-level lists whose elements are read this way.
+  enum Section: UInt8, Sendable {
+    case relationTypes, entities, relations, claims
+
+    /// The list's key.
+    var name: String {
+      switch self {
+      case .relationTypes: "relationTypes"
+      case .entities: "entities"
+      case .relations: "relations"
+      case .claims: "claims"
+      }
+    }
+
+    init?(name: String) {
+      switch name {
+      case "relationTypes": self = .relationTypes
+      case "entities": self = .entities
+      case "relations": self = .relations
+      case "claims": self = .claims
+      default: return nil
+      }
+    }
+  }
+
+  /// The file's bytes.
+  let document: SourceDocument
+  /// The offset of the element's first byte (files are at most 2 GiB).
+  private let offset: UInt32
+  /// Its index in the list.
+  let index: UInt32
+  /// The line and column where the element starts.
+  private let line: UInt32
+  private let column: UInt32
+  /// The list the element is in.
+  let section: Section
+
+  /// An element, or nil when its place does not fit the compact form (then its fields
+  /// are recorded instead).
+  init?(document: SourceDocument, offset: Int, section: Section, index: Int, position: TextPosition) {
+    guard let offset = UInt32(exactly: offset), let index = UInt32(exactly: index),
+      let line = UInt32(exactly: position.line), let column = UInt32(exactly: position.column)
+    else { return nil }
+    self.document = document
+    self.offset = offset
+    self.section = section
+    self.index = index
+    self.line = line
+    self.column = column
+  }
+
+  /// Where the element starts.
+  var position: TextPosition { TextPosition(line: Int(line), column: Int(column)) }
+
+  /// `entities[3]`.
+  var path: String { "\(section.name)[\(index)]" }
+
+  /// The positions the decoder records for this element's fields, by field
+  /// (`date`, `sources[0].document`…): the element is read again and decoded.
+  func recordedFields() -> [String: TextPosition] {
+    document.bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONByteParser(buffer, startingAt: Int(offset), position: position)
+      guard let node = try? parser.parseElement() else { return [:] }
+      var decoder = TimelineDecoder(file: document.file)
+      return decoder.recordedFields(of: node, section: section, index: Int(index))
+    }
+  }
+}
