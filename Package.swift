@@ -42,7 +42,8 @@ let package = Package(
     ),
     .testTarget(
       name: "ChronicleCLITests",
-      dependencies: ["Chronicle"]
+      dependencies: ["Chronicle"],
+      exclude: ["Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]
