@@ -13,9 +13,10 @@
 ///   wider than it is tall (the lanes are never packed evenly).
 /// - **Lanes**: events and documents stand in lanes above the axis, each in the lane
 ///   nearest the axis where it overlaps nothing; people, organisations, places and
-///   disagreement boxes stand in lanes below it, at the median x of the dated
-///   entities they are joined to (or of what those are joined to), so their edges are
-///   short. Undated events and documents, and what is joined to nothing dated, stand
+///   disagreement boxes stand in lanes below it, as near as they can to the median x
+///   of the dated entities they are joined to (or of what those are joined to),
+///   moving sideways or down where that place is taken, so their edges are short and
+///   fan out. Undated events and documents, and what is joined to nothing dated, stand
 ///   in a `no date` column after the axis.
 ///
 /// Built in O(n log n): sorts, a breadth-first search and interval partitioning
@@ -129,7 +130,7 @@ struct DOTPinnedLayout: Sendable {
     var upper: [(item: Int, x: Double, size: Size)] = dated.map { ($0.entity, centreX[$0.entity], sizes[$0.entity]) }
     upper += undatedTitled.map { ($0, noDateX, sizes[$0]) }
     upper.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
-    let upperY = Self.lanes(upper, downwards: false, origin: 28)
+    let upperY = Self.lanes(upper, origin: 28)
     for (slot, item) in upper.enumerated() {
       position[item.item] = Point(x: Int(item.x.rounded()), y: upperY[slot])
     }
@@ -144,12 +145,13 @@ struct DOTPinnedLayout: Sendable {
       let x = centreX[box.subject].isNaN ? noDateX : centreX[box.subject]
       lower.append((count + note, x, noteSizes[note]))
     }
-    lower.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
-    let lowerY = Self.lanes(lower, downwards: true, origin: -40)
+    lower.sort { ($0.x, $0.item) < ($1.x, $1.item) }
+    let (lowerX, lowerY) = Self.spread(lower, origin: -40)
     var notePosition = [Point](repeating: Point(x: 0, y: 0), count: scene.notes.count)
     for (slot, item) in lower.enumerated() {
-      let point = Point(x: Int(item.x.rounded()), y: lowerY[slot])
+      let point = Point(x: Int(lowerX[slot].rounded()), y: lowerY[slot])
       if item.item < count { position[item.item] = point } else { notePosition[item.item - count] = point }
+      lower[slot].x = lowerX[slot]
     }
 
     // Ticks along the axis at y = 0.
@@ -177,10 +179,11 @@ struct DOTPinnedLayout: Sendable {
 
   // MARK: Lanes
 
-  /// Puts items, sorted by where they start, into lanes: each goes into the lane nearest the axis
+  /// Puts items, sorted by where they start, into lanes going up from `origin`: each
+  /// keeps its x and goes into the lane nearest the axis
   /// whose last item ends before it starts. Returns each item's y (its centre). Lanes
   /// are as tall as their tallest item.
-  private static func lanes(_ items: [(item: Int, x: Double, size: Size)], downwards: Bool, origin: Int) -> [Int] {
+  private static func lanes(_ items: [(item: Int, x: Double, size: Size)], origin: Int) -> [Int] {
     var laneOf = [Int](repeating: 0, count: items.count)
     var laneHeight: [Double] = []
     // Busy lanes by the x where they become free; free lanes by number.
@@ -208,11 +211,56 @@ struct DOTPinnedLayout: Sendable {
     centre.reserveCapacity(laneHeight.count)
     var edge = Double(origin)
     for height in laneHeight {
-      centre.append(Int((downwards ? edge - height / 2 : edge + height / 2).rounded()))
-      edge += downwards ? -(height + verticalGap) : height + verticalGap
+      centre.append(Int((edge + height / 2).rounded()))
+      edge += height + verticalGap
     }
     return laneOf.map { centre[$0] }
   }
+
+  /// Puts items, sorted by the x they would like, into lanes going down from
+  /// `origin`, each where it costs least: the distance it is moved to the right to
+  /// overlap nothing, plus ``laneCost`` per lane away from the axis. So what is joined
+  /// to one date spreads sideways as well as down, and its edges and their labels fan
+  /// out instead of lying on top of each other. Returns each item's x and y.
+  private static func spread(_ items: [(item: Int, x: Double, size: Size)], origin: Int) -> (x: [Double], y: [Int]) {
+    var laneEnd: [Double] = []
+    var laneHeight: [Double] = []
+    var xs: [Double] = []
+    var laneOf: [Int] = []
+    xs.reserveCapacity(items.count)
+    laneOf.reserveCapacity(items.count)
+    for item in items {
+      let half = item.size.width / 2
+      var best = (cost: Double.infinity, lane: laneEnd.count, x: item.x)
+      if laneEnd.count < maximumLanes { best.cost = Double(laneEnd.count) * laneCost }
+      for lane in laneEnd.indices {
+        let x = max(item.x, laneEnd[lane] + horizontalGap + half)
+        let cost = (x - item.x) + Double(lane) * laneCost
+        if cost < best.cost { best = (cost, lane, x) }
+      }
+      if best.lane == laneEnd.count {
+        laneEnd.append(0)
+        laneHeight.append(0)
+      }
+      laneEnd[best.lane] = best.x + half
+      laneHeight[best.lane] = max(laneHeight[best.lane], item.size.height)
+      xs.append(best.x)
+      laneOf.append(best.lane)
+    }
+    var centre: [Int] = []
+    var edge = Double(origin)
+    for height in laneHeight {
+      centre.append(Int((edge - height / 2).rounded()))
+      edge -= height + verticalGap
+    }
+    return (xs, laneOf.map { centre[$0] })
+  }
+
+  /// What moving an item one lane further from the axis costs, in points of moving it
+  /// sideways.
+  static let laneCost = 90.0
+  /// The most lanes below the axis; past them items only move sideways.
+  static let maximumLanes = 400
 
   private struct LaneEnd: Comparable {
     var end: Double
