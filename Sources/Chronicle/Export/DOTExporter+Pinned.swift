@@ -59,9 +59,7 @@ extension DOTExporter {
     let graph = scene.graph
     var sizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: graph.count)
     for position in graph.entities.indices where scene.isDrawn[position] {
-      let entity = graph.entities[position]
-      sizes[position] = DOTPinnedLayout.size(
-        of: entityLabel(entity, disputed: scene.disputed[position] ?? []), shape: DOTStyle.node(entity.kind).shape)
+      sizes[position] = pinnedSize(of: graph.entities[position], disputed: scene.disputed[position] ?? [])
     }
     let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: noteLabel($0, graph: graph), shape: "box") }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
@@ -139,6 +137,12 @@ extension DOTExporter {
       attributes.set("fontcolor", "#000000")
       writer.edge(DOTID("legend_from_", position), DOTID("legend_to_", position), attributes)
     }
+  }
+
+  /// The size of an entity's node; takes the entity borrowed from the graph's array,
+  /// so that it is not copied.
+  func pinnedSize(of entity: borrowing Entity, disputed: [String]) -> DOTPinnedLayout.Size {
+    DOTPinnedLayout.size(of: entityLabel(entity, disputed: disputed), shape: DOTStyle.node(entity.kind).shape)
   }
 
   /// `"x,y!"`: a position Graphviz keeps.

@@ -396,22 +396,41 @@ struct DOTPinnedLayout: Sendable {
     var lines = 0
     for line in text.lines {
       let limit = line.wraps ? text.width : Int.max
+      // Characters counted as Unicode scalars (UTF-8 bytes that start one): close
+      // enough for a size Graphviz recomputes anyway.
       var current = 0
-      for paragraph in line.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-        current = 0
-        lines += 1
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-          let length = word.count
-          if current > 0, current + 1 + length > limit {
-            columns = max(columns, current)
-            lines += 1
-            current = length
-          } else {
-            current += (current > 0 ? 1 : 0) + length
-          }
+      var word = 0
+      var utf8 = line.text.utf8.makeIterator()
+      lines += 1
+      func endWord() {
+        if current > 0, current + 1 + word > limit {
+          columns = max(columns, current)
+          lines += 1
+          current = word
+        } else {
+          current += (current > 0 ? 1 : 0) + word
         }
-        columns = max(columns, current)
+        word = 0
       }
+      var previous: UInt8 = 0
+      while let byte = utf8.next() {
+        defer { previous = byte }
+        switch byte {
+        case 0x20:
+          endWord()
+        case 0x0A where previous == 0x0D:
+          continue
+        case 0x0A, 0x0D:
+          endWord()
+          columns = max(columns, current)
+          lines += 1
+          current = 0
+        default:
+          if byte & 0xC0 != 0x80 { word += 1 }
+        }
+      }
+      endWord()
+      columns = max(columns, current)
     }
     let textWidth = Double(columns) * fontSize * 0.56
     let textHeight = Double(max(lines, 1)) * fontSize * 1.2
