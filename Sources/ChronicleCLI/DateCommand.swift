@@ -39,6 +39,15 @@ struct DateCommand: ParsableCommand {
     help: ArgumentHelp("EDTF expressions to check.", valueName: "EXPR"))
   var expressions: [String] = []
 
+  func validate() throws {
+    // No EDTF expression starts with `--`, so before a `--` such an argument is a
+    // mistyped option (`--jsn`), not a date.
+    let options = expressions.prefix { $0 != "--" }
+    if let unknown = options.first(where: { $0.hasPrefix("--") && $0 != "--" }) {
+      throw ValidationError("unknown option '\(unknown)'; the options are --json and --ascii")
+    }
+  }
+
   func run() throws {
     // `.allUnrecognized` also captures the `--` that ends options; it is no date.
     var inputs = expressions

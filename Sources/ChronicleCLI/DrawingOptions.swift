@@ -6,6 +6,12 @@ struct DrawingOptions: ParsableArguments {
   @Option(help: "timeline (events and documents left to right in time) or network (the plain typed graph).")
   var view: DOTOptions.View = .timeline
 
+  @Option(
+    help: ArgumentHelp(
+      "auto, ranked (Graphviz's dot places the nodes) or pinned (Chronicle places them on a time scale; drawn with neato -n2).",
+      discussion: "auto: ranked for timelines dot lays out quickly, pinned for larger ones. Timeline view only."))
+  var layout: DOTOptions.Layout = .automatic
+
   @Option(help: "Group nodes: none, year, kind or organisation.")
   var cluster: DOTOptions.Clustering = .none
 
@@ -18,6 +24,7 @@ struct DrawingOptions: ParsableArguments {
   func options() -> DOTOptions {
     var options = DOTOptions()
     options.view = view
+    options.layout = layout
     options.clustering = cluster
     options.edgeLabels = !noEdgeLabels
     options.legend = !noLegend
@@ -27,6 +34,7 @@ struct DrawingOptions: ParsableArguments {
 
 extension DOTOptions.View: ExpressibleByArgument {}
 extension DOTOptions.Clustering: ExpressibleByArgument {}
+extension DOTOptions.Layout: ExpressibleByArgument {}
 
 /// How a chronology is laid out.
 struct ChronologyFlags: ParsableArguments {

@@ -19,6 +19,7 @@ struct RenderCommand: AsyncParsableCommand {
         chronicle render Examples/Khojaly/*.yaml -o khojaly.svg
         chronicle render --view network --cluster kind --format png -o graph.png timeline.json
         chronicle render --engine sfdp --view network -o big.svg archive.json
+        chronicle render --layout pinned -o archive.svg archive.json
       """
   )
 
@@ -30,8 +31,11 @@ struct RenderCommand: AsyncParsableCommand {
   @Option(name: .shortAndLong, help: "svg, png or pdf (default: from the file's extension).")
   var format: GraphvizRenderer.Format?
 
-  @Option(help: "Graphviz layout program: dot, neato, fdp, sfdp, circo or twopi.")
-  var engine: GraphvizRenderer.Engine = .dot
+  @Option(
+    help: ArgumentHelp(
+      "Graphviz layout program: dot, neato, fdp, sfdp, circo or twopi.",
+      discussion: "Default: dot, or neato -n2 for a pinned timeline (which only neato can draw)."))
+  var engine: GraphvizRenderer.Engine?
 
   @Option(help: "Seconds Graphviz may run before it is stopped.")
   var timeout: Double = 60
@@ -46,6 +50,9 @@ struct RenderCommand: AsyncParsableCommand {
     if format == nil, GraphvizRenderer.Format(path: output) == nil {
       throw ValidationError("cannot tell the format from '\(output)'; name a .svg, .png or .pdf file, or give --format")
     }
+    if drawing.layout == .pinned, let engine, engine != .neato {
+      throw ValidationError("--layout pinned is drawn with neato -n2, not \(engine.rawValue); leave out --engine")
+    }
     guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
   }
 
@@ -54,15 +61,22 @@ struct RenderCommand: AsyncParsableCommand {
 
   func run() async throws {
     let graph = try TimelineLoader(paths: input.files, strict: strict).load().filtered(by: try filters.filter())
+    var options = drawing.options()
+    // An engine the user names lays out the graph itself.
+    if options.layout == .automatic, let engine, engine != .neato { options.layout = .ranked }
+    let exporter = DOTExporter(options: options)
+    let pinned = exporter.layout(for: graph) == .pinned
+    let engine = self.engine ?? (pinned ? .neato : .dot)
     if graph.count > Self.largeGraph, engine == .dot {
       Terminal.error(
         "chronicle: warning: \(graph.count) entities is a large graph for 'dot'; "
-          + "narrow it with --from/--to, --kinds, --focus or --match, or try --engine sfdp")
+          + "narrow it with --from/--to, --kinds, --focus or --match, give --layout pinned for a timeline, "
+          + "or try --engine sfdp for a network")
     }
-    let dot = DOTExporter(options: drawing.options()).export(graph)
+    let dot = exporter.export(graph)
     let renderer = GraphvizRenderer(
       engine: engine, format: format ?? GraphvizRenderer.Format(path: output) ?? .svg,
-      timeout: .milliseconds(Int(timeout * 1000)))
+      timeout: .milliseconds(Int(timeout * 1000)), arguments: pinned ? ["-n2"] : [])
     let drawing: GraphvizRenderer.Output
     do {
       drawing = try await renderer.render(dot)

@@ -141,4 +141,14 @@ import Testing
     #expect(result.stdout.contains("--ascii"))
     #expect(result.stdout.contains("EXPR"))
   }
+
+  @Test func mistypedOptionIsAUsageErrorButNegativeYearsAreDates() throws {
+    let mistyped = try runChronicle(["date", "--jsn", "1984"])
+    #expect(mistyped.status == 64)
+    #expect(mistyped.stderr.contains("unknown option '--jsn'"))
+    #expect(mistyped.stdout.isEmpty)
+    let negative = try runChronicle(["date", "--json", "-1985", "--", "-0044"])
+    #expect(negative.status == 0, "\(negative.stderr)")
+    #expect(negative.stdoutLines.count == 2)
+  }
 }

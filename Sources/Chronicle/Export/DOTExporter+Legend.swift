@@ -3,61 +3,7 @@ extension DOTExporter {
   /// drawn with the same attributes, each labelled with what it means. In the
   /// timeline it stands after the last rank.
   func writeLegend(_ scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
-    var nodes: [DOTAttributes] = []
-    var edges: [(attributes: DOTAttributes, label: DOTText)] = []
-
-    for kind in EntityKind.allCases where scene.kindsUsed.contains(kind) {
-      var attributes = nodeAttributes(DOTStyle.node(kind))
-      attributes.set("label", Self.legendText(kind.rawValue))
-      nodes.append(attributes)
-    }
-    for border in DOTStyle.Border.allCases where scene.bordersUsed.contains(border) {
-      var attributes = DOTAttributes()
-      attributes.set("shape", "box")
-      switch border {
-      case .solid: continue
-      case .dashed:
-        attributes.set("style", "dashed")
-        attributes.set("label", Self.legendText("uncertain (?) or", "approximate (c.) date"))
-      case .dotted:
-        attributes.set("style", "dotted")
-        attributes.set("label", Self.legendText("event with no date"))
-      }
-      nodes.append(attributes)
-    }
-    if !scene.notes.isEmpty {
-      var disputed = DOTAttributes()
-      disputed.set("shape", "box")
-      disputed.set("peripheries", "2")
-      disputed.set("label", Self.legendText("⚠ its claims disagree"))
-      nodes.append(disputed)
-      var note = nodeAttributes(DOTStyle.disagreement)
-      note.set("label", Self.legendText("⚠ disagreeing claims,", "side by side"))
-      nodes.append(note)
-    }
-    if let axis, !axis.ticks.isEmpty {
-      var tick = nodeAttributes(DOTStyle.tick)
-      tick.set("fontcolor", "white")
-      tick.set("label", Self.legendText("year or month"))
-      nodes.append(tick)
-      edges.append((edgeAttributes(DOTStyle.axis), Self.legendText("time")))
-    }
-    for type in scene.builtInTypesUsed {
-      edges.append((edgeAttributes(DOTStyle.edge(type)), Self.legendText(type)))
-    }
-    if !scene.declaredTypesUsed.isEmpty {
-      var label = DOTText(width: lineLength)
-      label.append(scene.declaredTypesUsed.joined(separator: ", "))
-      edges.append((edgeAttributes(DOTStyle.declared), label))
-    }
-    if !scene.notes.isEmpty {
-      var subject = edgeAttributes(DOTStyle.claimSubject)
-      subject.set("dir", "none")
-      edges.append((subject, Self.legendText("claims about")))
-    }
-    if scene.hasAttributions {
-      edges.append((edgeAttributes(DOTStyle.attribution), Self.legendText("claimed or", "reported by")))
-    }
+    let (nodes, edges) = legendSamples(scene, hasAxis: !(axis?.ticks.isEmpty ?? true))
     guard !nodes.isEmpty || !edges.isEmpty else { return }
 
     writer.blankLine()
@@ -118,7 +64,68 @@ extension DOTExporter {
     }
   }
 
-  private static func legendText(_ lines: String...) -> DOTText {
+  /// The node samples and edge samples the legend shows: every kind, border and
+  /// relation type the drawing uses, each with the attributes it is drawn with.
+  func legendSamples(_ scene: DOTScene, hasAxis: Bool) -> (nodes: [DOTAttributes], edges: [(attributes: DOTAttributes, label: DOTText)]) {
+    var nodes: [DOTAttributes] = []
+    var edges: [(attributes: DOTAttributes, label: DOTText)] = []
+
+    for kind in EntityKind.allCases where scene.kindsUsed.contains(kind) {
+      var attributes = nodeAttributes(DOTStyle.node(kind))
+      attributes.set("label", Self.legendText(kind.rawValue))
+      nodes.append(attributes)
+    }
+    for border in DOTStyle.Border.allCases where scene.bordersUsed.contains(border) {
+      var attributes = DOTAttributes()
+      attributes.set("shape", "box")
+      switch border {
+      case .solid: continue
+      case .dashed:
+        attributes.set("style", "dashed")
+        attributes.set("label", Self.legendText("uncertain (?) or", "approximate (c.) date"))
+      case .dotted:
+        attributes.set("style", "dotted")
+        attributes.set("label", Self.legendText("event with no date"))
+      }
+      nodes.append(attributes)
+    }
+    if !scene.notes.isEmpty {
+      var disputed = DOTAttributes()
+      disputed.set("shape", "box")
+      disputed.set("peripheries", "2")
+      disputed.set("label", Self.legendText("⚠ its claims disagree"))
+      nodes.append(disputed)
+      var note = nodeAttributes(DOTStyle.disagreement)
+      note.set("label", Self.legendText("⚠ disagreeing claims,", "side by side"))
+      nodes.append(note)
+    }
+    if hasAxis {
+      var tick = nodeAttributes(DOTStyle.tick)
+      tick.set("fontcolor", "white")
+      tick.set("label", Self.legendText("year or month"))
+      nodes.append(tick)
+      edges.append((edgeAttributes(DOTStyle.axis), Self.legendText("time")))
+    }
+    for type in scene.builtInTypesUsed {
+      edges.append((edgeAttributes(DOTStyle.edge(type)), Self.legendText(type)))
+    }
+    if !scene.declaredTypesUsed.isEmpty {
+      var label = DOTText(width: lineLength)
+      label.append(scene.declaredTypesUsed.joined(separator: ", "))
+      edges.append((edgeAttributes(DOTStyle.declared), label))
+    }
+    if !scene.notes.isEmpty {
+      var subject = edgeAttributes(DOTStyle.claimSubject)
+      subject.set("dir", "none")
+      edges.append((subject, Self.legendText("claims about")))
+    }
+    if scene.hasAttributions {
+      edges.append((edgeAttributes(DOTStyle.attribution), Self.legendText("claimed or", "reported by")))
+    }
+    return (nodes, edges)
+  }
+
+  static func legendText(_ lines: String...) -> DOTText {
     var text = DOTText(width: Int.max)
     for line in lines { text.appendUnwrapped(line) }
     return text

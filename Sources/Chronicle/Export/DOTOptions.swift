@@ -38,8 +38,34 @@ public struct DOTOptions: Hashable, Sendable {
     case organisation
   }
 
+  /// Who places the timeline's nodes.
+  ///
+  ///     DOTOptions(layout: .pinned)   // Chronicle computes every position
+  ///     DOTOptions.Layout(rawValue: "ranked")  // .ranked
+  public enum Layout: String, CaseIterable, Sendable {
+    /// `.ranked` for a timeline `dot` lays out quickly, `.pinned` otherwise: see
+    /// ``DOTOptions/resolvedLayout(for:)``.
+    case automatic = "auto"
+    /// Graphviz's `dot` ranks the columns and places the nodes: the best looking for
+    /// small timelines, but its time grows steeply with the number of columns and of
+    /// edges spanning them.
+    case ranked
+    /// Chronicle computes every node's position (`pos="x,y!"`, in points): x from the
+    /// date on a real time scale whose long empty stretches are shortened, events and
+    /// documents in lanes above the axis, people, organisations, places and
+    /// disagreement boxes in lanes below it, near what they are joined to. Graphviz
+    /// only draws the edges (`neato -n2`), which takes seconds for thousands of
+    /// events. Clusters are not drawn in this layout; edges are curves up to 400
+    /// entities and straight lines above; above 20,000 edges each edge's label
+    /// becomes its tooltip.
+    case pinned
+  }
+
   /// The layout; `.timeline` by default.
   public var view: View
+  /// Who places the timeline's nodes; `.automatic` by default. The network view is
+  /// always laid out by Graphviz.
+  public var layout: Layout
   /// The grouping; `.none` by default.
   public var clustering: Clustering
   /// Whether to label edges with the relation type, role, date and locator.
@@ -58,10 +84,11 @@ public struct DOTOptions: Hashable, Sendable {
 
   /// Creates options; every argument has the default described on its property.
   public init(
-    view: View = .timeline, clustering: Clustering = .none, edgeLabels: Bool = true, legend: Bool = true,
+    view: View = .timeline, layout: Layout = .automatic, clustering: Clustering = .none, edgeLabels: Bool = true, legend: Bool = true,
     kinds: Set<EntityKind>? = nil, relationTypes: Set<String>? = nil, maximumLabelLineLength: Int = 32
   ) {
     self.view = view
+    self.layout = layout
     self.clustering = clustering
     self.edgeLabels = edgeLabels
     self.legend = legend

@@ -201,7 +201,7 @@ struct DOTTimeAxis: Sendable {
 
   /// Drawn edges and claim attributions (from the subject to the claimant or
   /// reporter), both ways, as offset tables.
-  private static func adjacency(scene: DOTScene) -> Adjacency {
+  static func adjacency(scene: DOTScene) -> Adjacency {
     var pairs: [(from: Int, to: Int)] = []
     pairs.reserveCapacity(scene.edges.count + scene.notes.count)
     let edges = scene.graph.edges
@@ -215,7 +215,7 @@ struct DOTTimeAxis: Sendable {
   /// Adjacency in both directions: the neighbours of `n` are
   /// `targets[offsets[n] ..< offsets[n + 1]]`; `isHead` tells whether the neighbour
   /// is the edge's head.
-  private struct Adjacency {
+  struct Adjacency {
     var offsets: [Int32]
     var targets: [Int32]
     var isHead: [Bool]

@@ -1,0 +1,444 @@
+/// The positions of a timeline drawn with ``DOTOptions/Layout/pinned``: Chronicle
+/// places every node and Graphviz only draws and routes the edges (`neato -n2`).
+///
+///     let layout = DOTPinnedLayout(scene: scene, sizes: sizes)
+///     layout.position[4]   // where entity 4 stands, in points (nil: not drawn)
+///     layout.ticks         // the year (or month) ticks along the axis
+///
+/// - **x** comes from the date on a real time scale: an event or document stands at
+///   its earliest day (its latest when the start is open). Where two consecutive dates
+///   are so far apart that the gap would pass ``maximumGap`` points, the gap is
+///   shortened to that and the axis is drawn dashed there, so sparse centuries do not
+///   push the drawing apart. The scale is chosen so that the drawing comes out about
+///   wider than it is tall (the lanes are never packed evenly).
+/// - **Lanes**: events and documents stand in lanes above the axis, each in the lane
+///   nearest the axis where it overlaps nothing; people, organisations, places and
+///   disagreement boxes stand in lanes below it, as near as they can to the median x
+///   of the dated entities they are joined to (or of what those are joined to),
+///   moving sideways or down where that place is taken, so their edges are short and
+///   fan out. Undated events and documents, and what is joined to nothing dated, stand
+///   in a `no date` column after the axis.
+///
+/// Built in O(n log n): sorts, a breadth-first search and interval partitioning
+/// with two heaps.
+struct DOTPinnedLayout: Sendable {
+  /// A point in Graphviz's coordinates: points, y growing upwards.
+  struct Point: Hashable, Sendable {
+    var x: Int
+    var y: Int
+  }
+
+  /// The size a node is expected to take, in points.
+  struct Size: Hashable, Sendable {
+    var width: Double
+    var height: Double
+  }
+
+  /// A tick of the axis.
+  struct Tick: Hashable, Sendable {
+    var label: String
+    var position: Point
+    /// Whether the axis from the previous tick to this one crosses a shortened gap.
+    var afterGap: Bool
+  }
+
+  /// The space between two nodes side by side, and between two lanes.
+  static let horizontalGap = 18.0
+  static let verticalGap = 16.0
+  /// The longest stretch of axis between two consecutive dates.
+  static let maximumGap = 160.0
+  /// The least space between two ticks.
+  static let tickSpacing = 72.0
+
+  /// Per entity: its position, or nil when it is not drawn.
+  private(set) var position: [Point?]
+  /// Per disagreement box: its position.
+  private(set) var notePosition: [Point]
+  /// The ticks, left to right; the last is `no date` when that column is used.
+  private(set) var ticks: [Tick] = []
+  /// The lowest y of the drawing (the bottom of the lowest lane).
+  private(set) var bottom: Int = 0
+  /// The x where the drawing ends on the right.
+  private(set) var right: Int = 0
+  /// The x where the drawing starts on the left.
+  private(set) var left: Int = 0
+
+  init(scene: DOTScene, sizes: [Size], noteSizes: [Size]) {
+    let graph = scene.graph
+    let count = graph.count
+    var position = [Point?](repeating: nil, count: count)
+    var centreX = [Double](repeating: .nan, count: count)
+
+    // Dated events and documents, chronologically.
+    var dated: [(entity: Int, day: Int)] = []
+    dated.reserveCapacity(graph.chronological.count)
+    for index in graph.chronological where scene.isDrawn[index.int] {
+      guard let date = graph[index].date, let day = date.earliest ?? date.latest else { continue }
+      dated.append((index.int, day.dayNumber))
+    }
+    let scale = Self.scale(days: dated.map(\.day), sizes: dated.map { sizes[$0.entity] })
+    for (entity, day) in dated { centreX[entity] = scale.x(day) }
+
+    // Events and documents without a day stand in the `no date` column after the axis.
+    let noDateX = scale.end + Self.maximumGap
+    var undatedTitled: [Int] = []
+    var placedRound = [Int32](repeating: -1, count: count)
+    for entity in dated { placedRound[entity.entity] = 0 }
+    for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 && graph.entities[entity].kind.hasTitle {
+      centreX[entity] = noDateX
+      placedRound[entity] = 0
+      undatedTitled.append(entity)
+    }
+
+    // The others stand with their nearest placed neighbours: at the median x of those
+    // placed in the previous round of a breadth-first search.
+    let adjacency = DOTTimeAxis.adjacency(scene: scene)
+    var frontier = dated.map(\.entity) + undatedTitled
+    var round: Int32 = 0
+    while !frontier.isEmpty {
+      round += 1
+      var candidates: [Int] = []
+      for node in frontier {
+        for slot in adjacency.slots(of: node) {
+          let neighbour = Int(adjacency.targets[slot])
+          guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
+          placedRound[neighbour] = round
+          candidates.append(neighbour)
+        }
+      }
+      candidates.sort()
+      for entity in candidates {
+        var xs: [Double] = []
+        for slot in adjacency.slots(of: entity) {
+          let neighbour = Int(adjacency.targets[slot])
+          if placedRound[neighbour] >= 0, placedRound[neighbour] < round { xs.append(centreX[neighbour]) }
+        }
+        xs.sort()
+        centreX[entity] = xs.isEmpty ? scale.end : xs[xs.count / 2]
+      }
+      frontier = candidates
+    }
+
+    // What is joined to nothing stands in the `no date` column too.
+    var unplaced: [Int] = []
+    for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 {
+      centreX[entity] = noDateX
+      unplaced.append(entity)
+    }
+
+    // Lanes above the axis: dated events and documents, then undated ones.
+    var upper: [(item: Int, x: Double, size: Size)] = dated.map { ($0.entity, centreX[$0.entity], sizes[$0.entity]) }
+    upper += undatedTitled.map { ($0, noDateX, sizes[$0]) }
+    upper.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
+    let upperY = Self.lanes(upper, origin: 28)
+    for (slot, item) in upper.enumerated() {
+      position[item.item] = Point(x: Int(item.x.rounded()), y: upperY[slot])
+    }
+
+    // Lanes below: people, organisations, places, then disagreement boxes; the items
+    // are numbered entities first, notes after them.
+    var lower: [(item: Int, x: Double, size: Size)] = []
+    for entity in 0..<count where scene.isDrawn[entity] && !graph.entities[entity].kind.hasTitle {
+      lower.append((entity, centreX[entity], sizes[entity]))
+    }
+    for (note, box) in scene.notes.enumerated() {
+      let x = centreX[box.subject].isNaN ? noDateX : centreX[box.subject]
+      lower.append((count + note, x, noteSizes[note]))
+    }
+    lower.sort { ($0.x, $0.item) < ($1.x, $1.item) }
+    let (lowerX, lowerY) = Self.spread(lower, origin: -40)
+    var notePosition = [Point](repeating: Point(x: 0, y: 0), count: scene.notes.count)
+    for (slot, item) in lower.enumerated() {
+      let point = Point(x: Int(lowerX[slot].rounded()), y: lowerY[slot])
+      if item.item < count { position[item.item] = point } else { notePosition[item.item - count] = point }
+      lower[slot].x = lowerX[slot]
+    }
+
+    // Ticks along the axis at y = 0.
+    var ticks = scale.ticks()
+    if !undatedTitled.isEmpty || !unplaced.isEmpty {
+      ticks.append(Tick(label: "no date", position: Point(x: Int(noDateX.rounded()), y: 0), afterGap: true))
+    }
+    var lowest = lowerY.min() ?? -40
+    var leftmost = ticks.first.map { Double($0.position.x) } ?? 0
+    var rightmost = ticks.last.map { Double($0.position.x) } ?? 0
+    for (slot, item) in lower.enumerated() {
+      lowest = min(lowest, lowerY[slot] - Int(item.size.height / 2))
+    }
+    for item in upper + lower {
+      leftmost = min(leftmost, item.x - item.size.width / 2)
+      rightmost = max(rightmost, item.x + item.size.width / 2)
+    }
+    self.position = position
+    self.notePosition = notePosition
+    self.ticks = ticks
+    self.bottom = lowest
+    self.left = Int(leftmost.rounded(.down))
+    self.right = Int(rightmost.rounded(.up))
+  }
+
+  // MARK: Lanes
+
+  /// Puts items, sorted by where they start, into lanes going up from `origin`: each
+  /// keeps its x and goes into the lane nearest the axis
+  /// whose last item ends before it starts. Returns each item's y (its centre). Lanes
+  /// are as tall as their tallest item.
+  private static func lanes(_ items: [(item: Int, x: Double, size: Size)], origin: Int) -> [Int] {
+    var laneOf = [Int](repeating: 0, count: items.count)
+    var laneHeight: [Double] = []
+    // Busy lanes by the x where they become free; free lanes by number.
+    var busy = MinimumHeap<LaneEnd>()
+    var free = MinimumHeap<Int>()
+    for (slot, item) in items.enumerated() {
+      let start = item.x - item.size.width / 2
+      while let first = busy.first, first.end + horizontalGap <= start {
+        busy.removeFirst()
+        free.insert(first.lane)
+      }
+      let lane: Int
+      if let first = free.first {
+        free.removeFirst()
+        lane = first
+      } else {
+        lane = laneHeight.count
+        laneHeight.append(0)
+      }
+      laneOf[slot] = lane
+      laneHeight[lane] = max(laneHeight[lane], item.size.height)
+      busy.insert(LaneEnd(end: item.x + item.size.width / 2, lane: lane))
+    }
+    var centre: [Int] = []
+    centre.reserveCapacity(laneHeight.count)
+    var edge = Double(origin)
+    for height in laneHeight {
+      centre.append(Int((edge + height / 2).rounded()))
+      edge += height + verticalGap
+    }
+    return laneOf.map { centre[$0] }
+  }
+
+  /// Puts items, sorted by the x they would like, into lanes going down from
+  /// `origin`, each where it costs least: the distance it is moved to the right to
+  /// overlap nothing, plus ``laneCost`` per lane away from the axis. So what is joined
+  /// to one date spreads sideways as well as down, and its edges and their labels fan
+  /// out instead of lying on top of each other. Returns each item's x and y.
+  private static func spread(_ items: [(item: Int, x: Double, size: Size)], origin: Int) -> (x: [Double], y: [Int]) {
+    var laneEnd: [Double] = []
+    var laneHeight: [Double] = []
+    var xs: [Double] = []
+    var laneOf: [Int] = []
+    xs.reserveCapacity(items.count)
+    laneOf.reserveCapacity(items.count)
+    for item in items {
+      let half = item.size.width / 2
+      var best = (cost: Double.infinity, lane: laneEnd.count, x: item.x)
+      if laneEnd.count < maximumLanes { best.cost = Double(laneEnd.count) * laneCost }
+      for lane in laneEnd.indices {
+        let x = max(item.x, laneEnd[lane] + horizontalGap + half)
+        let cost = (x - item.x) + Double(lane) * laneCost
+        if cost < best.cost { best = (cost, lane, x) }
+      }
+      if best.lane == laneEnd.count {
+        laneEnd.append(0)
+        laneHeight.append(0)
+      }
+      laneEnd[best.lane] = best.x + half
+      laneHeight[best.lane] = max(laneHeight[best.lane], item.size.height)
+      xs.append(best.x)
+      laneOf.append(best.lane)
+    }
+    var centre: [Int] = []
+    var edge = Double(origin)
+    for height in laneHeight {
+      centre.append(Int((edge - height / 2).rounded()))
+      edge -= height + verticalGap
+    }
+    return (xs, laneOf.map { centre[$0] })
+  }
+
+  /// What moving an item one lane further from the axis costs, in points of moving it
+  /// sideways.
+  static let laneCost = 90.0
+  /// The most lanes below the axis; past them items only move sideways.
+  static let maximumLanes = 400
+
+  private struct LaneEnd: Comparable {
+    var end: Double
+    var lane: Int
+
+    static func < (lhs: LaneEnd, rhs: LaneEnd) -> Bool { (lhs.end, lhs.lane) < (rhs.end, rhs.lane) }
+  }
+
+  // MARK: Time scale
+
+  /// The time scale, chosen from the dates and the sizes of what stands at them.
+  private static func scale(days: [Int], sizes: [Size]) -> TimeScale {
+    var distinct = days
+    distinct.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(distinct.count)
+    for day in distinct where unique.last != day { unique.append(day) }
+    guard unique.count > 1 else { return TimeScale(days: unique, xs: unique.map { _ in 0 }, pointsPerDay: 1) }
+
+    // Width for an aspect of about 3:1 if the items were spread evenly.
+    var area = 0.0
+    for size in sizes { area += (size.width + horizontalGap) * (size.height + verticalGap) }
+    let target = (6 * area).squareRoot()
+    var gaps: [Double] = []
+    gaps.reserveCapacity(unique.count - 1)
+    for position in unique.indices.dropFirst() { gaps.append(Double(unique[position] - unique[position - 1])) }
+    func width(_ pointsPerDay: Double) -> Double {
+      gaps.reduce(0) { $0 + min($1 * pointsPerDay, maximumGap) }
+    }
+    // The widest the gaps allow is every gap at its maximum.
+    var low = 0.0
+    var high = maximumGap / (gaps.min() ?? 1)
+    if width(high) > target {
+      for _ in 0..<64 {
+        let middle = (low + high) / 2
+        if width(middle) < target { low = middle } else { high = middle }
+      }
+    }
+    var xs = [0.0]
+    xs.reserveCapacity(unique.count)
+    for gap in gaps { xs.append(xs[xs.count - 1] + min(gap * high, maximumGap)) }
+    return TimeScale(days: unique, xs: xs, pointsPerDay: high)
+  }
+
+  /// Maps day numbers to x: linear between consecutive dates, shortened gaps included.
+  struct TimeScale {
+    /// The distinct days, ascending, and their x.
+    var days: [Int]
+    var xs: [Double]
+    /// Points per day where no gap is shortened.
+    var pointsPerDay: Double
+
+    var end: Double { xs.last ?? 0 }
+
+    /// The x of the day of one of the dates.
+    func x(_ day: Int) -> Double {
+      guard !days.isEmpty else { return 0 }
+      var low = 0
+      var high = days.count - 1
+      if day <= days[low] { return xs[low] - min(Double(days[low] - day) * pointsPerDay, maximumGap) }
+      if day >= days[high] { return xs[high] + min(Double(day - days[high]) * pointsPerDay, maximumGap) }
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if days[middle] <= day { low = middle } else { high = middle }
+      }
+      let fraction = Double(day - days[low]) / Double(days[high] - days[low])
+      return xs[low] + fraction * (xs[high] - xs[low])
+    }
+
+    /// Whether the stretch between two x values crosses a shortened gap.
+    func crossesGap(from start: Double, to end: Double) -> Bool {
+      for position in days.indices.dropFirst() where xs[position] > start && xs[position - 1] < end {
+        if Double(days[position] - days[position - 1]) * pointsPerDay > maximumGap + 0.5 { return true }
+      }
+      return false
+    }
+
+    /// Year ticks (month ticks when the dates span less than two years) at least
+    /// ``DOTPinnedLayout/tickSpacing`` apart, on round numbers of years.
+    func ticks() -> [Tick] {
+      guard let first = days.first, let last = days.last,
+        let start = CalendarDay(dayNumber: first), let stop = CalendarDay(dayNumber: last)
+      else { return [] }
+      var candidates: [(label: String, day: Int)] = []
+      if stop.year - start.year < 2 {
+        var month = CalendarDay(year: start.year, month: start.month, day: 1)
+        while let current = month, current.dayNumber <= last {
+          candidates.append((EDTFDate.monthNames[current.month - 1] + " " + DOTTimeAxis.yearLabel(current.year), current.dayNumber))
+          month = current.addingMonths(1)
+        }
+      } else {
+        // Round steps, so that there are at most a few thousand candidates.
+        let span = stop.year - start.year + 1
+        var step = 1
+        for candidate in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where span / candidate <= 2000 {
+          step = candidate
+          break
+        }
+        while span / step > 2000 { step *= 10 }
+        var year = start.year - (((start.year % step) + step) % step)
+        if year < start.year { year += step }
+        while year <= stop.year {
+          if let day = CalendarDay(year: year, month: 1, day: 1) {
+            candidates.append((DOTTimeAxis.yearLabel(year), day.dayNumber))
+          }
+          year += step
+        }
+        if candidates.isEmpty, let day = CalendarDay(year: start.year, month: 1, day: 1) {
+          candidates.append((DOTTimeAxis.yearLabel(start.year), day.dayNumber))
+        }
+      }
+      // Keep a candidate when it stands far enough from the last one kept.
+      var ticks: [Tick] = []
+      var lastX = -Double.infinity
+      for (label, day) in candidates {
+        let x = self.x(day)
+        guard x - lastX >= tickSpacing else { continue }
+        let afterGap = ticks.isEmpty ? false : crossesGap(from: lastX, to: x)
+        ticks.append(Tick(label: label, position: Point(x: Int(x.rounded()), y: 0), afterGap: afterGap))
+        lastX = x
+      }
+      return ticks
+    }
+  }
+
+  // MARK: Sizes
+
+  /// The size Graphviz will give a node with this label, roughly: Helvetica at
+  /// `fontSize` averages about 0.56 em a character; ellipses, hexagons and houses
+  /// need more room around their text than boxes.
+  static func size(of text: DOTText, shape: String, fontSize: Double = 11) -> Size {
+    var columns = 0
+    var lines = 0
+    for line in text.lines {
+      let limit = line.wraps ? text.width : Int.max
+      // Characters counted as Unicode scalars (UTF-8 bytes that start one): close
+      // enough for a size Graphviz recomputes anyway.
+      var current = 0
+      var word = 0
+      var utf8 = line.text.utf8.makeIterator()
+      lines += 1
+      func endWord() {
+        if current > 0, current + 1 + word > limit {
+          columns = max(columns, current)
+          lines += 1
+          current = word
+        } else {
+          current += (current > 0 ? 1 : 0) + word
+        }
+        word = 0
+      }
+      var previous: UInt8 = 0
+      while let byte = utf8.next() {
+        defer { previous = byte }
+        switch byte {
+        case 0x20:
+          endWord()
+        case 0x0A where previous == 0x0D:
+          continue
+        case 0x0A, 0x0D:
+          endWord()
+          columns = max(columns, current)
+          lines += 1
+          current = 0
+        default:
+          if byte & 0xC0 != 0x80 { word += 1 }
+        }
+      }
+      endWord()
+      columns = max(columns, current)
+    }
+    let textWidth = Double(columns) * fontSize * 0.56
+    let textHeight = Double(max(lines, 1)) * fontSize * 1.2
+    let factor: Double
+    switch shape {
+    case "ellipse", "hexagon", "house": factor = 1.42
+    default: factor = 1
+    }
+    return Size(width: max(54, textWidth * factor + 18), height: max(36, textHeight * factor + 9))
+  }
+}
