@@ -14,8 +14,10 @@
 /// values of a single field are an error naming both places. The same id added
 /// twice from one file (or twice in code) is a `duplicate-id` error.
 public struct TimelineBuilder: Sendable {
-  /// The timeline's title; the first file's title wins when several are merged.
+  /// The timeline's title. Files merged with ``addTitle(_:)`` give all their
+  /// different titles, joined with `; `.
   public var title: String?
+  private var titlesAdded: Set<String> = []
   private(set) var entities: [Entity] = []
   private var entityPositions: [String: EntityIndex] = [:]
   private(set) var relations: [Relation] = []
@@ -28,6 +30,23 @@ public struct TimelineBuilder: Sendable {
 
   /// Creates an empty builder.
   public init() {}
+
+  /// Adds the title of a file being merged: the first becomes the title, and each
+  /// different one is added to it after `; `, so that a graph merged from two files
+  /// is not named after only one of them.
+  ///
+  ///     builder.addTitle("As described in the 2021 letter")
+  ///     builder.addTitle("As described in the 2025 letter")
+  ///     builder.title  // "As described in the 2021 letter; As described in the 2025 letter"
+  public mutating func addTitle(_ text: String) {
+    guard !titlesAdded.contains(text) else { return }
+    titlesAdded.insert(text)
+    if let title, !title.isEmpty, title != text {
+      self.title = title + "; " + text
+    } else if title?.isEmpty ?? true {
+      title = text
+    }
+  }
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: Entity) {

@@ -125,7 +125,7 @@ struct TimelineDecoder {
 
   private mutating func decodeTitle(_ title: InputNode, into builder: inout TimelineBuilder) {
     if let text = text(title, path: "title") {
-      if builder.title == nil { builder.title = text }
+      builder.addTitle(text)
     }
   }
 

@@ -8,7 +8,7 @@ import Yams
 /// (empty, `~`, `null`, `Null`, `NULL`), which are `.null`; quoted and block scalars are
 /// `.string`. The tag `!!str` (and the non-specific `!`) is accepted; any other explicit
 /// tag is an error, never acted on. Anchors and aliases expand, within
-/// ``valueLimit(byteCount:)`` values. A UTF-8 byte order mark is skipped, as in
+/// ``valueLimit(byteCount:)`` values and ``textLimit(byteCount:)`` bytes of text. A UTF-8 byte order mark is skipped, as in
 /// ``JSONReader``. Columns count Unicode scalars; CR, LF, CRLF, NEL, LS and PS end lines,
 /// as libyaml counts them.
 ///
@@ -41,6 +41,16 @@ public enum YAMLReader {
   ///     YAMLReader.valueLimit(byteCount: 400)  // 101_600
   public static func valueLimit(byteCount: Int) -> Int {
     baseValueLimit + 4 * byteCount
+  }
+
+  /// The most bytes of text (scalars and keys, added up) a document of `byteCount`
+  /// bytes may hold once aliases are expanded: 1 MB plus four per byte. Without it a
+  /// long string aliased many times would stay under ``valueLimit(byteCount:)`` and
+  /// still expand a small file into gigabytes of output.
+  ///
+  ///     YAMLReader.textLimit(byteCount: 1_000)  // 1_004_000
+  public static func textLimit(byteCount: Int) -> Int {
+    1_000_000 + 4 * byteCount
   }
 
   /// Reads a YAML document from its bytes, which must be UTF-8.
@@ -334,10 +344,15 @@ private struct YAMLTreeWalker {
   let bytes: UnsafeBufferPointer<UInt8>
   let valueLimit: Int
   var valueCount = 0
+  /// The most bytes of text the scalars may hold once aliases are expanded: without
+  /// aliases a document holds fewer than its own size.
+  let textLimit: Int
+  var textCount = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, valueLimit: Int) {
     self.bytes = bytes
     self.valueLimit = valueLimit
+    self.textLimit = YAMLReader.textLimit(byteCount: bytes.count)
   }
 
   mutating func convert(_ node: Node, depth: Int) throws(InputError) -> InputNode {
@@ -345,6 +360,7 @@ private struct YAMLTreeWalker {
     try count(at: position)
     switch node {
     case .scalar(let scalar):
+      try countText(scalar.string, at: position)
       return InputNode(try value(of: scalar, at: position), at: position)
     case .sequence(let sequence):
       try checkCollection(tag: sequence.tag, depth: depth, at: position)
@@ -399,6 +415,7 @@ private struct YAMLTreeWalker {
       let kind = if case .mapping = node { "a mapping" } else { "a sequence" }
       throw error(.unsupportedYAML, "a mapping key must be text; found \(kind)", at: position)
     }
+    try countText(scalar.string, at: position)
     switch scalar.tag.rawValue {
     case "", "!", Tag.Name.str.rawValue: return (scalar.string, position)
     default: throw unsupportedTag(scalar.tag, at: position)
@@ -412,6 +429,14 @@ private struct YAMLTreeWalker {
     guard depth < YAMLReader.maximumDepth else {
       throw error(
         .tooDeep, "sequences and mappings nested more than \(YAMLReader.maximumDepth) levels deep", at: position)
+    }
+  }
+
+  /// Counts a scalar's bytes against the limit that stops aliases of long strings.
+  private mutating func countText(_ text: String, at position: TextPosition) throws(InputError) {
+    textCount += text.utf8.count
+    guard textCount <= textLimit else {
+      throw error(.aliasExpansion, "aliases expand to more than \(textLimit) bytes of text", at: position)
     }
   }
 

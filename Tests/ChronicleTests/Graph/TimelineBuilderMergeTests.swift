@@ -56,4 +56,16 @@ struct TimelineBuilderMergeTests {
       }
     }
   }
+
+  @Test func mergedFilesKeepEveryDifferentTitle() {
+    var builder = TimelineBuilder()
+    TimelineReader.read(#"{"title": "Per the 2021 letter", "entities": []}"#, file: "a.json", into: &builder)
+    TimelineReader.read("title: Per the 2025 letter\nentities: []\n", file: "b.yaml", into: &builder)
+    TimelineReader.read(#"{"title": "Per the 2021 letter", "entities": []}"#, file: "c.json", into: &builder)
+    #expect(builder.title == "Per the 2021 letter; Per the 2025 letter")
+    var manual = TimelineBuilder()
+    manual.title = "Mine"
+    manual.addTitle("Mine")
+    #expect(manual.title == "Mine")
+  }
 }

@@ -321,6 +321,17 @@ private let billionLaughs = """
     #expect(ContinuousClock.now - start < .seconds(10))  // a hang guard, as above
   }
 
+  @Test func stopsAliasesOfALongString() {
+    let long = String(repeating: "x", count: 50_000)
+    let text = "a: &s \(long)\nb: [" + Array(repeating: "*s", count: 40).joined(separator: ", ") + "]\n"
+    let error = readError(text)
+    #expect(error?.code == .aliasExpansion)
+    #expect(error?.message == "aliases expand to more than \(YAMLReader.textLimit(byteCount: text.utf8.count)) bytes of text")
+    // Fifteen aliases of it stay within the budget.
+    let fewer = "a: &s \(long)\nb: [" + Array(repeating: "*s", count: 15).joined(separator: ", ") + "]\n"
+    #expect(readError(fewer) == nil)
+  }
+
   @Test func countsValuesAgainstTheLimit() throws {
     #expect(YAMLReader.valueLimit(byteCount: 400) == 101_600)
     // 10,000 aliases of a 20-value list stay under 100,000 + 4 × the file's bytes.
