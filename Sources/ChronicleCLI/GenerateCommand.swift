@@ -47,12 +47,7 @@ struct GenerateCommand: ParsableCommand {
       try writeToStandardOutput(bytes)
       return
     }
-    do {
-      try OutputFile.write(bytes, to: output)
-    } catch {
-      Terminal.error("chronicle: error: \(error)")
-      throw ExitCode(2)
-    }
+    try Output.write(bytes, to: output)
   }
 
   /// Writes without copying into `Data` first: a million-event file is over a gigabyte.

@@ -6,10 +6,17 @@ import Foundation
 ///     try OutputFile.write(bytes, to: "Output/khojaly.svg")
 ///
 /// A reader never sees a half-written file, and a failure (or an interruption
-/// before the rename) leaves any previous file as it was.
+/// before the rename) leaves any previous file as it was. A path naming a device, a
+/// pipe or a socket (`/dev/stdout`, `/dev/null`, a FIFO) is written to as it is:
+/// renaming over it would replace it with a regular file.
 public enum OutputFile {
-  /// Writes `bytes` to `path` atomically, creating or replacing the file.
+  /// Writes `bytes` to `path` atomically, creating or replacing the file; or, for a
+  /// device, pipe or socket, straight into it.
   public static func write(_ bytes: [UInt8], to path: String) throws(OutputFileError) {
+    if isStream(path) {
+      try writeDirectly(bytes, to: path)
+      return
+    }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
@@ -26,6 +33,48 @@ public enum OutputFile {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)
       throw OutputFileError(path: path, message: "cannot replace the file: \(reason)")
+    }
+  }
+
+  /// Whether `path` names something that is not a file to replace: a device, a pipe or
+  /// a socket, or anything under `/dev` or `/proc` (also through a symbolic link).
+  static func isStream(_ path: String) -> Bool {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    if absolute.hasPrefix("/dev/") || absolute.hasPrefix("/proc/") { return true }
+    var link = stat()
+    guard lstat(path, &link) == 0 else { return false }  // a new file
+    if link.st_mode & S_IFMT == S_IFLNK {
+      let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+      if target.hasPrefix("/dev/") || target.hasPrefix("/proc/") { return true }
+    }
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    switch status.st_mode & S_IFMT {
+    case S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK: return true
+    default: return false
+    }
+  }
+
+  /// Writes to a device, pipe or socket as it is, appending (a file behind
+  /// `/dev/stdout` opened with `>>` keeps what it held).
+  private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(OutputFileError) {
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw OutputFileError(path: path, message: "cannot be opened for writing: " + String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count > 0 {
+        written += count
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        throw OutputFileError(path: path, message: "cannot be written: " + String(cString: strerror(errno)))
+      }
     }
   }
 
