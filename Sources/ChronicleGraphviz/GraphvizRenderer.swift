@@ -95,6 +95,8 @@ public struct GraphvizRenderer: Sendable {
   public static let outputLimit = 1 << 30
 
   /// Renders DOT text, or throws a ``RenderError`` (Graphviz missing, timed out, failed).
+  /// It sets SIGPIPE to be ignored in the process, so that Graphviz stopping early
+  /// makes the write to it fail instead of killing the process.
   public func render(_ dot: [UInt8]) async throws(RenderError) -> Output {
     guard let executable = executablePath() else {
       throw RenderError(
@@ -111,6 +113,9 @@ public struct GraphvizRenderer: Sendable {
       "GV_FILE_PATH": "/nonexistent/chronicle-no-files/",
     ]
     if let home = ProcessInfo.processInfo.environment["HOME"] { environment["HOME"] = home }
+    // Graphviz stopped or failing while its input is still being written would kill
+    // this process with SIGPIPE; the write fails with EPIPE instead.
+    signal(SIGPIPE, SIG_IGN)
     let settings = environment
     let arguments = ["-T\(format.rawValue)"] + self.arguments
     let timeout = self.timeout
@@ -134,7 +139,7 @@ public struct GraphvizRenderer: Sendable {
       group.addTask {
         try? await Task.sleep(for: timeout)
         if Task.isCancelled { return nil }
-        return .failure(RenderError(code: .timedOut, message: "Graphviz's '\(engineName)' did not finish within \(timeout.formattedSeconds); it was stopped (try a filter, --layout time, or --engine sfdp)"))
+        return .failure(RenderError(code: .timedOut, message: "Graphviz's '\(engineName)' did not finish within \(timeout.formattedSeconds); it was stopped (try a filter, --layout pinned for a timeline, or --engine sfdp for a network)"))
       }
       let first = await group.next() ?? nil
       group.cancelAll()

@@ -64,6 +64,8 @@ enum Graphviz {
       process.waitUntilExit()
       return Result(status: -1, output: Data(), errors: "dot ran longer than \(timeout) and was killed")
     }
+    // Reaps the process: Foundation frees a Process only once it has been waited for.
+    process.waitUntilExit()
     return Result(
       status: process.terminationStatus,
       output: FileManager.default.contents(atPath: outputURL.path) ?? Data(),
