@@ -53,19 +53,45 @@ struct ExportCommand: ParsableCommand {
   var strict = false
 
   func run() throws {
-    let graph = try TimelineLoader(paths: input.files, strict: strict).load().filtered(by: try filters.filter())
     let format = self.format ?? output.flatMap(Format.init(path:)) ?? .text
-    let bytes: [UInt8]
+    if format != .dot, output == nil || output == "-" {
+      // Straight to standard output in pieces: the document is never held whole.
+      let graph = try loadGraph()
+      if format == .json {
+        JSONExporter(pretty: !compact).export(graph) { Terminal.write($0) }
+      } else {
+        ChronologyExporter(options: chronologyOptions(format)).export(graph) { Terminal.write($0) }
+      }
+      return
+    }
+    // The graph lives only while the bytes are made, so writing (and any copy the
+    // writing makes) does not add to the peak memory of graph and output together.
+    let bytes = try export(as: format)
+    try Output.write(bytes, to: output)
+  }
+
+  /// Reads, validates and filters the input and exports it as `format`.
+  private func export(as format: Format) throws -> [UInt8] {
+    let graph = try loadGraph()
     switch format {
     case .dot:
-      bytes = DOTExporter(options: drawing.options()).export(graph)
+      return DOTExporter(options: drawing.options()).export(graph)
     case .json:
-      bytes = JSONExporter(pretty: !compact).export(graph)
+      return JSONExporter(pretty: !compact).export(graph)
     case .text, .markdown:
-      var options = chronology.options()
-      options.format = format == .markdown ? .markdown : .text
-      bytes = Array(ChronologyExporter(options: options).export(graph).utf8)
+      return ChronologyExporter(options: chronologyOptions(format)).exportBytes(graph)
     }
-    try Output.write(bytes, to: output)
+  }
+
+  /// The input read, validated and filtered.
+  private func loadGraph() throws -> TimelineGraph {
+    try TimelineLoader(paths: input.files, strict: strict).load().filtered(by: try filters.filter())
+  }
+
+  /// The chronology options of the flags, for text or Markdown.
+  private func chronologyOptions(_ format: Format) -> ChronologyOptions {
+    var options = chronology.options()
+    options.format = format == .markdown ? .markdown : .text
+    return options
   }
 }

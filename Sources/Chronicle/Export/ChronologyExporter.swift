@@ -75,8 +75,26 @@ public struct ChronologyExporter: Sendable {
   ///
   ///     print(ChronologyExporter().export(graph), terminator: "")
   public func export(_ graph: TimelineGraph) -> String {
+    String(decoding: exportBytes(graph), as: UTF8.self)
+  }
+
+  /// The chronology of a graph as UTF-8 bytes, ending with a line feed: the same
+  /// bytes as ``export(_:)`` gives, without building a `String` (for writing to a file
+  /// or standard output).
+  ///
+  ///     try OutputFile.write(ChronologyExporter().exportBytes(graph), to: "chronology.txt")
+  public func exportBytes(_ graph: TimelineGraph) -> [UInt8] {
     var renderer = ChronologyRenderer(graph: graph, options: options)
-    let bytes = renderer.render()
-    return String(decoding: bytes, as: UTF8.self)
+    return renderer.render()
+  }
+
+  /// The same bytes as ``exportBytes(_:)``, handed to `sink` in pieces (of about a
+  /// megabyte, each ending with a whole entry) as they are written, so that a large
+  /// chronology is never held whole.
+  ///
+  ///     ChronologyExporter().export(graph) { chunk in _ = write(STDOUT_FILENO, chunk.baseAddress, chunk.count) }
+  public func export(_ graph: TimelineGraph, to sink: (UnsafeRawBufferPointer) -> Void) {
+    var renderer = ChronologyRenderer(graph: graph, options: options)
+    renderer.render(to: sink)
   }
 }

@@ -15,6 +15,14 @@ struct ChronologyRenderer {
   private var sanitizer: ChronologySanitizer
   private var notes = ChronologyNotes()
   private var output: [UInt8] = []
+  /// Where finished blocks go when streaming (``render(to:)``); nil: all stays in `output`.
+  private var sink: ((UnsafeRawBufferPointer) -> Void)?
+  /// Whether bytes were already handed to the sink.
+  private var flushed = false
+  /// The bytes gathered before they are handed to the sink.
+  private var chunkBytes = Self.defaultChunkBytes
+  /// About a megabyte: big enough that writing costs nothing, small against the output.
+  static let defaultChunkBytes = 1 << 20
   private var line: [UInt8] = []
   /// The first-line prefix and continuation indent of each nesting level, for fields
   /// and for items.
@@ -23,6 +31,11 @@ struct ChronologyRenderer {
   private var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
+
+  /// Which end of an edge a field names.
+  private enum End {
+    case from, to
+  }
 
   private enum Block {
     case none, heading, paragraph, entry
@@ -52,7 +65,11 @@ struct ChronologyRenderer {
   }
 
   mutating func render() -> [UInt8] {
-    output.reserveCapacity(2048 + (graph.chronological.count + graph.undated.count) * 240 + graph.claims.count * 80)
+    // Generous: pages of the buffer never written are never touched, whereas growing
+    // it copies the whole output into a buffer twice as large (about 440 bytes an
+    // entry in generated timelines, and a note per citation).
+    let entries = graph.chronological.count + graph.undated.count
+    output.reserveCapacity(4096 + entries * 768 + graph.relations.count * 64 + graph.claims.count * 160)
     writeTitle()
     writeHeader()
     writeChronology()
@@ -60,6 +77,25 @@ struct ChronologyRenderer {
     writeFigures()
     writeNotes()
     return output
+  }
+
+  /// Renders in pieces of about `chunkBytes` (each ending before a block), handed to `sink` as they are done:
+  /// the same bytes as ``render()``, never all held at once.
+  mutating func render(chunkBytes: Int = defaultChunkBytes, to sink: (UnsafeRawBufferPointer) -> Void) {
+    withoutActuallyEscaping(sink) { sink in
+      self.sink = sink
+      self.chunkBytes = chunkBytes
+      output.reserveCapacity(chunkBytes + chunkBytes / 2)
+      writeTitle()
+      writeHeader()
+      writeChronology()
+      writeUndated()
+      writeFigures()
+      writeNotes()
+      output.withUnsafeBytes(sink)
+      output.removeAll()
+      self.sink = nil
+    }
   }
 
   // MARK: Sections
@@ -203,27 +239,7 @@ struct ChronologyRenderer {
 
   private mutating func noteText(_ key: ChronologyNotes.Key) {
     if let index = graph.index(of: key.document) {
-      let document = graph[index]
-      user(document.label)
-      var parts = 0
-      func separate(_ renderer: inout ChronologyRenderer) {
-        renderer.literal(parts == 0 ? " (" : "; ")
-        parts += 1
-      }
-      if document.kind != .document {
-        separate(&self)
-        literal(document.kind.rawValue)
-      } else if let type = document.type, !type.isEmpty {
-        separate(&self)
-        user(type)
-      }
-      for identifier in document.identifiers {
-        separate(&self)
-        self.identifier(identifier)
-      }
-      if parts > 0 { literal(")") }
-      literal(", ")
-      if let date = document.date { self.date(date) } else { literal("undated") }
+      noteText(document: Int(index.rawValue))
     } else {
       literal("document ")
       user(quoted(key.document))
@@ -233,6 +249,32 @@ struct ChronologyRenderer {
       literal(", ")
       user(locator)
     }
+  }
+
+  /// A note's document: title, type, identifiers and date; reads the entity in place
+  /// (a copy of an ``Entity`` retains every one of its fields).
+  private mutating func noteText(document position: Int) {
+    user(graph.entities[position].label)
+    var parts = 0
+    func separate(_ renderer: inout ChronologyRenderer) {
+      renderer.literal(parts == 0 ? " (" : "; ")
+      parts += 1
+    }
+    let kind = graph.entities[position].kind
+    if kind != .document {
+      separate(&self)
+      literal(kind.rawValue)
+    } else if let type = graph.entities[position].type, !type.isEmpty {
+      separate(&self)
+      user(type)
+    }
+    for identifier in graph.entities[position].identifiers {
+      separate(&self)
+      self.identifier(identifier)
+    }
+    if parts > 0 { literal(")") }
+    literal(", ")
+    if let date = graph.entities[position].date { self.date(date) } else { literal("undated") }
   }
 
   // MARK: Entries
@@ -288,9 +330,19 @@ struct ChronologyRenderer {
 
   private mutating func eventFields(_ index: EntityIndex) {
     let outgoing = graph.outgoing(from: index)
-    edgeField("Place", outgoing.filter { $0.type == RelationType.locatedIn.id }, end: \.to)
-    edgeField("Part of", outgoing.filter { $0.type == RelationType.partOf.id }, end: \.to)
-    edgeField("Participants", graph.incoming(to: index, type: RelationType.participant.id), end: \.from)
+    edgeField("Place", Self.edges(outgoing, ofType: RelationType.locatedIn.id), end: .to)
+    edgeField("Part of", Self.edges(outgoing, ofType: RelationType.partOf.id), end: .to)
+    edgeField("Participants", graph.incoming(to: index, type: RelationType.participant.id)[...], end: .from)
+  }
+
+  /// The edges of one type, in their order: a slice when they are contiguous (the
+  /// graph sorts an entity's edges by type), else a filtered copy.
+  private static func edges(_ edges: [Edge], ofType type: String) -> ArraySlice<Edge> {
+    guard let first = edges.firstIndex(where: { $0.type == type }) else { return [] }
+    var end = first + 1
+    while end < edges.count, edges[end].type == type { end += 1 }
+    if edges[end...].contains(where: { $0.type == type }) { return ArraySlice(edges.filter { $0.type == type }) }
+    return edges[first..<end]
   }
 
   private mutating func documentFields(_ index: EntityIndex) {
@@ -310,16 +362,16 @@ struct ChronologyRenderer {
       ("Published by", .published),
     ]
     for (label, type) in byActors {
-      edgeField(label, incoming.filter { $0.type == type.id }, end: \.from)
+      edgeField(label, Self.edges(incoming, ofType: type.id), end: .from)
     }
     if let publisher = document.publisher, !publisher.isEmpty {
       literal("Publisher: ")
       user(publisher)
       emit(level: 1)
     }
-    edgeField("Addressed to", outgoing.filter { $0.type == RelationType.addressedTo.id }, end: \.to)
-    edgeField("Contained in", outgoing.filter { $0.type == RelationType.containedIn.id }, end: \.to)
-    edgeField("Cites", outgoing.filter { $0.type == RelationType.cites.id }, end: \.to)
+    edgeField("Addressed to", Self.edges(outgoing, ofType: RelationType.addressedTo.id), end: .to)
+    edgeField("Contained in", Self.edges(outgoing, ofType: RelationType.containedIn.id), end: .to)
+    edgeField("Cites", Self.edges(outgoing, ofType: RelationType.cites.id), end: .to)
     if !document.steps.isEmpty {
       literal("Other dates: ")
       for (offset, step) in document.steps.enumerated() {
@@ -333,16 +385,22 @@ struct ChronologyRenderer {
   }
 
   /// `Label: Name (role; date; at locator) [1]; Other [2]`, one field line.
-  private mutating func edgeField(_ label: String, _ edges: [Edge], end: KeyPath<Edge, EntityIndex>) {
+  private mutating func edgeField(_ label: String, _ edges: ArraySlice<Edge>, end: End) {
+    func target(_ edge: Edge) -> EntityIndex { end == .to ? edge.to : edge.from }
     // A field (`place`) and a relation to the same entity are one fact: keep the sourced one.
-    let edges = edges.filter { edge in
-      !(edge.isImplied && edges.contains { !$0.isImplied && $0[keyPath: end] == edge[keyPath: end] })
+    var edges = edges
+    if edges.contains(where: \.isImplied) {
+      let all = edges
+      edges = ArraySlice(all.filter { edge in
+        !(edge.isImplied && all.contains { !$0.isImplied && target($0) == target(edge) })
+      })
     }
     guard !edges.isEmpty else { return }
-    literal(label + ": ")
+    literal(label)
+    literal(": ")
     for (offset, edge) in edges.enumerated() {
       if offset > 0 { literal("; ") }
-      name(edge[keyPath: end])
+      name(target(edge))
       guard let position = edge.relation else { continue }
       let relation = graph.relations[position]
       var details = 0
@@ -525,26 +583,34 @@ struct ChronologyRenderer {
   private mutating func cite(_ sources: [Citation]) {
     guard !sources.isEmpty else { return }
     if !markdown { line.append(UInt8(ascii: " ")) }
+    if sources.count == 1 {
+      citation(notes.number(for: sources[0]))
+      return
+    }
     var seen: [Int] = []
     for source in sources {
       let number = notes.number(for: source)
       guard !seen.contains(number) else { continue }
       seen.append(number)
-      line.append(UInt8(ascii: "["))
-      if markdown { line.append(UInt8(ascii: "^")) }
-      appendDecimal(number)
-      line.append(UInt8(ascii: "]"))
+      citation(number)
     }
   }
 
+  /// `[12]`, or `[^12]` in Markdown.
+  private mutating func citation(_ number: Int) {
+    line.append(UInt8(ascii: "["))
+    if markdown { line.append(UInt8(ascii: "^")) }
+    appendDecimal(number)
+    line.append(UInt8(ascii: "]"))
+  }
+
   private mutating func appendDecimal(_ number: Int) {
-    var digits: [UInt8] = []
-    var rest = number
+    var scale = 1
+    while number / scale >= 10 { scale *= 10 }
     repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    line.append(contentsOf: digits.reversed())
+      line.append(UInt8(ascii: "0") + UInt8(number / scale % 10))
+      scale /= 10
+    } while scale > 0
   }
 
   /// Text of our own: trusted, ASCII or typographic punctuation only.
@@ -566,7 +632,12 @@ struct ChronologyRenderer {
   private mutating func beginBlock(_ block: Block) {
     // Markdown entries form one tight list; everything else is set apart by a blank line.
     let tight = markdown && block == .entry && lastBlock == .entry
-    if !output.isEmpty && !tight { output.append(UInt8(ascii: "\n")) }
+    if let sink, output.count >= chunkBytes {
+      output.withUnsafeBytes(sink)
+      output.removeAll(keepingCapacity: true)
+      flushed = true
+    }
+    if (flushed || !output.isEmpty) && !tight { output.append(UInt8(ascii: "\n")) }
     lastBlock = block
   }
 

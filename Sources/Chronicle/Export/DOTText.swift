@@ -64,7 +64,8 @@ struct DOTText: Sendable {
   /// `text` with U+FFFE and U+FFFF, which are not XML characters, replaced by U+FFFD.
   static func xmlCharacters(_ text: String) -> String {
     // Both are EF BF BE / EF BF BF in UTF-8; most text has no 0xBF byte at all.
-    guard text.utf8.contains(0xBF),
+    let hasByteBF = text.utf8.withContiguousStorageIfAvailable { $0.contains(0xBF) } ?? text.utf8.contains(0xBF)
+    guard hasByteBF,
       text.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF })
     else { return text }
     var scalars = String.UnicodeScalarView()

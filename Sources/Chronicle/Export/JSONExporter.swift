@@ -19,7 +19,31 @@ public struct JSONExporter: Sendable {
 
   /// The graph as UTF-8 JSON bytes, ending with a newline.
   public func export(_ graph: TimelineGraph) -> [UInt8] {
-    var writer = JSONWriter(pretty: pretty, capacity: 256 + graph.count * 200)
+    // Generous (pretty output is about 650 bytes an entity, 170 a relation in
+    // generated timelines): unwritten pages are never touched, whereas growing the
+    // buffer copies the whole output into one twice as large.
+    let capacity = 4096 + graph.count * 512 + graph.relations.count * 256 + graph.claims.count * 512
+    var writer = JSONWriter(pretty: pretty, capacity: capacity)
+    write(graph, to: &writer) { _ in }
+    return writer.bytes
+  }
+
+  /// The same bytes as ``export(_:)``, handed to `sink` in pieces of about
+  /// `chunkBytes` as they are written, so that the whole document is never held:
+  ///
+  ///     JSONExporter().export(graph) { chunk in _ = write(STDOUT_FILENO, chunk.baseAddress, chunk.count) }
+  public func export(
+    _ graph: TimelineGraph, chunkBytes: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
+    var writer = JSONWriter(pretty: pretty, capacity: chunkBytes + chunkBytes / 2)
+    write(graph, to: &writer) { writer in
+      if writer.bytes.count >= chunkBytes { writer.flush(to: sink) }
+    }
+    writer.flush(to: sink)
+  }
+
+  /// Writes the document; calls `flush` after each entity, relation and claim.
+  private func write(_ graph: TimelineGraph, to writer: inout JSONWriter, flush: (inout JSONWriter) -> Void) {
     writer.beginObject()
     writer.key("chronicle"); writer.number(1)
     writer.member("title", graph.title)
@@ -31,19 +55,27 @@ public struct JSONExporter: Sendable {
     }
     writer.key("entities")
     writer.beginArray()
-    for entity in graph.entities { write(entity, to: &writer) }
+    for entity in graph.entities {
+      write(entity, to: &writer)
+      flush(&writer)
+    }
     writer.endArray()
     writer.key("relations")
     writer.beginArray()
-    for relation in graph.relations { write(relation, to: &writer) }
+    for relation in graph.relations {
+      write(relation, to: &writer)
+      flush(&writer)
+    }
     writer.endArray()
     writer.key("claims")
     writer.beginArray()
-    for claim in graph.claims { write(claim, to: &writer) }
+    for claim in graph.claims {
+      write(claim, to: &writer)
+      flush(&writer)
+    }
     writer.endArray()
     writer.endObject()
     writer.finish()
-    return writer.bytes
   }
 
   private func write(_ entity: Entity, to writer: inout JSONWriter) {

@@ -93,6 +93,14 @@ public struct JSONWriter: Sendable {
     endArray()
   }
 
+  /// Hands the bytes written so far to `sink` and empties the buffer, keeping its
+  /// capacity; writing then goes on where it stopped (for streaming a large document
+  /// in pieces instead of holding all of it).
+  public mutating func flush(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    try bytes.withUnsafeBytes { try sink($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Ends the output with a newline.
   public mutating func finish() { bytes.append(UInt8(ascii: "\n")) }
 

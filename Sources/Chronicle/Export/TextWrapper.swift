@@ -68,6 +68,12 @@ struct TextWrapper: Sendable {
       while end < bytes.count, bytes[end] != space, bytes[end] != lineFeed { end += 1 }
       let word = position..<end
       let wordWidth = Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
+      if !keepsBlockMarkersInline {
+        // Every word is a unit of its own: place it without gathering.
+        place(word, width: wordWidth, of: bytes, state: &state, into: &output)
+        position = end
+        continue
+      }
       if !unit.isEmpty, !(keepsBlockMarkersInline && Self.startsBlock(UnsafeBufferPointer(rebasing: bytes[word]))) {
         flush()
       }
@@ -92,6 +98,19 @@ struct TextWrapper: Sendable {
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
     }
     state.column += unitWidth
+  }
+
+  /// ``place(_:width:of:state:into:)`` for a unit of one word.
+  private func place(
+    _ word: Range<Int>, width wordWidth: Int, of bytes: UnsafeBufferPointer<UInt8>, state: inout LineState,
+    into output: inout [UInt8]
+  ) {
+    if state.hasWord, width > 0, state.column + 1 + wordWidth > width {
+      state.breakLine(into: &output)
+    }
+    state.beginWord(into: &output)
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+    state.column += wordWidth
   }
 
   /// The current line: its pending prefix is written only when a word comes, so no
@@ -166,9 +185,40 @@ struct TextWrapper: Sendable {
 
   /// The terminal columns a UTF-8 word takes.
   static func columns(of word: UnsafeBufferPointer<UInt8>) -> Int {
-    if !word.contains(where: { $0 >= 0x80 }) { return word.count }
+    var ascii = true
+    var belowCombiningMarks = true
+    for byte in word {
+      if byte >= 0x80 { ascii = false }
+      if byte >= 0xCC { belowCombiningMarks = false }
+    }
+    if ascii { return word.count }
+    if belowCombiningMarks { return latinColumns(of: word) }
     var total = 0
     for character in String(decoding: word, as: UTF8.self) { total += columns(of: character) }
+    return total
+  }
+
+  /// The columns of a word whose characters are all below U+0300 (its bytes are all
+  /// below 0xCC): there no character joins the next one, none is wide or an emoji
+  /// shown as such, and only the controls (C0, DEL, C1) and the soft hyphen (a format
+  /// character) take no column; so counting characters one by one, without
+  /// grapheme breaking, gives what ``columns(of:)-(Character)`` gives.
+  private static func latinColumns(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    var total = 0
+    var position = 0
+    while position < word.count {
+      let byte = word[position]
+      if byte < 0x80 {
+        if byte >= 0x20 && byte != 0x7F { total += 1 }
+        position += 1
+        continue
+      }
+      // A two-byte sequence C2–CB xx: U+0080–U+02FF.
+      let next: UInt8 = position + 1 < word.count ? word[position + 1] : 0
+      let isZeroWidth = byte == 0xC2 && (next < 0xA0 || next == 0xAD)
+      if !isZeroWidth { total += 1 }
+      position += 2
+    }
     return total
   }
 

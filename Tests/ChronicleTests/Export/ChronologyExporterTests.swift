@@ -300,4 +300,26 @@ private let allOptions: [ChronologyOptions] = [
     #expect(text.components(separatedBy: "\n  Participants: ").count == 5001)
     #expect(text.hasSuffix("[5000] Report, 2030, p. 4999\n"))
   }
+
+  @Test(arguments: allOptions)
+  func exportsTheSameBytesAsText(_ options: ChronologyOptions) throws {
+    let graph = try chronologySample()
+    let exporter = ChronologyExporter(options: options)
+    #expect(exporter.exportBytes(graph) == Array(exporter.export(graph).utf8))
+  }
+
+  @Test(arguments: allOptions)
+  func streamsTheSameBytes(_ options: ChronologyOptions) throws {
+    let graph = try chronologySample()
+    let exporter = ChronologyExporter(options: options)
+    var streamed: [UInt8] = []
+    exporter.export(graph) { streamed.append(contentsOf: $0) }
+    #expect(streamed == exporter.exportBytes(graph))
+    // A piece at every block: the blank lines between blocks stay where they were.
+    var pieces: [[UInt8]] = []
+    var renderer = ChronologyRenderer(graph: graph, options: options)
+    renderer.render(chunkBytes: 1) { pieces.append(Array($0)) }
+    #expect(pieces.count > 10)
+    #expect(Array(pieces.joined()) == exporter.exportBytes(graph))
+  }
 }

@@ -79,4 +79,24 @@ import Testing
       }
     }
   }
+
+  /// Words of characters below U+0300 are counted without grapheme breaking; the
+  /// count must be what counting characters gives, controls and soft hyphen included
+  /// (a word of ASCII alone counts its bytes, as it always has).
+  @Test(arguments: [
+    "Xocalı", "Ağdam", "Œuvre", "naïve", "ſ", "a\u{AD}b", "\u{80}\u{9F}\u{A0}", "ÿ\u{85}x", "ʼʻˆ˙ˀ",
+    "\u{7F}\u{1B}é", "\u{2FF}\u{100}", "é\u{301}", "a\u{300}", "Ā\u{20DD}",
+  ])
+  func countsLatinWordsAsCharactersDo(_ word: String) {
+    let expected = word.reduce(0) { $0 + TextWrapper.columns(of: $1) }
+    #expect(TextWrapper.columns(of: word) == expected)
+  }
+
+  @Test func countsEveryScalarBelowCombiningMarksAsItsCharacterDoes() {
+    for value in UInt32(0x80)..<0x300 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let word = "a" + String(Character(scalar)) + "b"
+      #expect(TextWrapper.columns(of: word) == word.reduce(0) { $0 + TextWrapper.columns(of: $1) }, "U+\(value)")
+    }
+  }
 }
