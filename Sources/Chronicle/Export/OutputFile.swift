@@ -24,11 +24,21 @@ public enum OutputFile {
       throw OutputFileError(path: path, message: "the folder '\(folder.path)' does not exist")
     }
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-      throw OutputFileError(path: path, message: "cannot write in '\(folder.path)' (permission denied or disk full?)")
-    }
     temporaryFiles.insert(temporary.path)
     defer { temporaryFiles.remove(temporary.path) }
+    // Written from the array itself: no second copy of a large output in memory.
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw OutputFileError(
+        path: path, message: "cannot write in '\(folder.path)': " + String(cString: strerror(errno)))
+    }
+    let written = writeAll(bytes, to: descriptor)
+    let closed = close(descriptor) == 0
+    guard written == nil, closed else {
+      let reason = written ?? String(cString: strerror(errno))
+      unlink(temporary.path)
+      throw OutputFileError(path: path, message: "cannot write in '\(folder.path)': " + reason)
+    }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)
@@ -63,6 +73,13 @@ public enum OutputFile {
       throw OutputFileError(path: path, message: "cannot be opened for writing: " + String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
+    if let reason = writeAll(bytes, to: descriptor) {
+      throw OutputFileError(path: path, message: "cannot be written: " + reason)
+    }
+  }
+
+  /// Writes every byte, retrying interrupted and partial writes; the reason on failure.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
@@ -73,9 +90,10 @@ public enum OutputFile {
       } else if count < 0, errno == EINTR {
         continue
       } else {
-        throw OutputFileError(path: path, message: "cannot be written: " + String(cString: strerror(errno)))
+        return count == 0 ? "nothing was written" : String(cString: strerror(errno))
       }
     }
+    return nil
   }
 
   /// Removes temporary files still being written, for a signal handler to call
