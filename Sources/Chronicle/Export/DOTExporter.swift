@@ -126,11 +126,14 @@ public struct DOTExporter: Sendable {
   // MARK: Sections
 
   /// The graph, node and edge defaults. A pinned drawing names `neato` as its
-  /// layout (so `dot -Tsvg file.dot` draws it too) and draws edges under the nodes.
+  /// layout and its positions as points (`inputscale=72`), so that `dot -Tsvg file.dot`
+  /// draws it as `neato -n2` does, and draws edges under the nodes.
   func writeDefaults(_ graph: TimelineGraph, pinned: Bool, into writer: inout DOTWriter) {
     var graphAttributes = DOTAttributes()
     if pinned {
       graphAttributes.set("layout", "neato")
+      // Positions are in points; neato without -n reads them as inches unless told.
+      graphAttributes.set("inputscale", "72")
       graphAttributes.set("outputorder", "edgesfirst")
       graphAttributes.set("splines", graph.count > Self.curvedEdgeLimit ? "line" : "curved")
     } else {

@@ -200,6 +200,18 @@ struct DOTPinnedLayoutTests {
     let pinnedSpan = Double(Self.point(written[last]!)!.x - Self.point(written[first]!)!.x)
     let drawnSpan = try #require(drawnX(last)) - (try #require(drawnX(first)))
     #expect(abs(drawnSpan - pinnedSpan) <= 1)
+
+    // Plain `dot`, which the DOT's `layout` attribute turns into neato without -n2,
+    // reads the positions as points too (`inputscale=72`) and keeps them.
+    let plain = try Graphviz.run(dot, ["-Tjson"], input: bytes)
+    #expect(plain.status == 0)
+    let plainObjects = try #require(
+      (try JSONSerialization.jsonObject(with: plain.output) as? [String: Any])?["objects"] as? [[String: Any]])
+    func plainX(_ name: String) -> Double? {
+      (plainObjects.first { $0["name"] as? String == name }?["pos"] as? String)?.split(separator: ",").first.flatMap { Double($0) }
+    }
+    let plainSpan = try #require(plainX(last)) - (try #require(plainX(first)))
+    #expect(abs(plainSpan - pinnedSpan) <= 2)
   }
 
   @Test func timeScaleIsMonotonic() async {
