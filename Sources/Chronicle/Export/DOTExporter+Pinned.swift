@@ -1,10 +1,9 @@
 extension DOTExporter {
   /// The drawings `dot` ranks quickly: the estimated number of nodes and edge
   /// segments it lays out (nodes, plus the ranks each edge spans). Above this the
-  /// automatic layout is ``DOTOptions/Layout/pinned``. Measured: the Khojaly example
-  /// (92 entities over 14 columns) estimates about 1,200 and takes 1 s in `dot`; a
-  /// generated 100-event timeline over two centuries estimates about 60,000 and did
-  /// not finish in 5 minutes.
+  /// automatic layout is ``DOTOptions/Layout/pinned``. The Khojaly example stays under
+  /// it (ranked; 1 s in `dot`) and a generated 100-event timeline over two centuries is
+  /// above it (pinned; `dot` did not finish it in 5 minutes).
   public static let rankedLayoutLimit = 4_000
 
   /// The layout the exporter uses for a graph: the options' own unless it is
