@@ -329,22 +329,39 @@ private func text(_ value: Any?) -> String { value as? String ?? "<not text>" }
     }
   }
 
-  /// Ids that differ only in Unicode normalisation (NFC `café`, NFD `café`) are either
-  /// two entities, each kept exactly, or refused as duplicates; never one silently lost.
-  @Test func idsDifferingOnlyInNormalisationAreNeverSilentlyMerged() throws {
+  /// Ids are compared code point by code point: NFC `café` and NFD `café` are two
+  /// entities, each kept exactly, each reachable by its own spelling, with a
+  /// `look-alike-ids` warning; two files spelling them differently are not merged.
+  @Test func idsDifferingOnlyInNormalisationAreTwoEntitiesWithAWarning() throws {
     let timeline = JSONValue.object([("entities", .array([
       .object([("id", "caf\u{E9}"), ("kind", "person"), ("name", "NFC")]),
       .object([("id", "cafe\u{301}"), ("kind", "person"), ("name", "NFD")]),
+      .object([("id", "e"), ("kind", "event"), ("title", "E"), ("date", "1992")]),
+    ])), ("relations", .array([
+      .object([("from", "cafe\u{301}"), ("type", "participant"), ("to", "e")]),
+      .object([("from", "caf\u{E9}"), ("type", "participant"), ("to", "e")]),
     ]))])
     try withFolder(["t.json": timeline.bytes]) { folder in
       let result = try runChronicle(["export", "--format", "json", "t.json"], currentDirectory: folder)
-      if result.status == 0 {
-        #expect(result.stdout.unicodeScalars.contains("\u{301}") && result.stdout.unicodeScalars.contains("\u{E9}"))
-      } else {
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("duplicate id"))
-        #expect(result.stdout == "")
-      }
+      #expect(result.status == 0)
+      #expect(result.stdout.unicodeScalars.contains("\u{301}") && result.stdout.unicodeScalars.contains("\u{E9}"))
+      #expect(result.stderr.contains(
+        "t.json:2:8: warning: id 'cafe\u{301}' (U+0301) differs only in Unicode normalisation from 'caf\u{E9}' "
+          + "(U+00E9) at 1:22; they are two different entities"))
+      #expect(result.stderr.contains("if they are one [entities[1].id]"))
+      let dot = try runChronicle(["export", "--format", "dot", "--view", "network", "t.json"], currentDirectory: folder)
+      #expect(dot.status == 0)
+      #expect(dot.stdout.contains("label=\"NFC\"") && dot.stdout.contains("label=\"NFD\""))
+      let strict = try runChronicle(["validate", "--strict", "t.json"], currentDirectory: folder)
+      #expect(strict.status == 1)
+    }
+    let nfc = JSONValue.object([("entities", .array([.object([("id", "caf\u{E9}"), ("kind", "person"), ("name", "A")])]))])
+    let nfd = JSONValue.object([("entities", .array([.object([("id", "cafe\u{301}"), ("kind", "person"), ("name", "B")])]))])
+    try withFolder(["a.json": nfc.bytes, "b.json": nfd.bytes]) { folder in
+      let result = try runChronicle(["export", "--format", "json", "a.json", "b.json"], currentDirectory: folder)
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("\"A\"") && result.stdout.contains("\"B\""))
+      #expect(result.stderr.contains("b.json:1:22: warning: id 'cafe\u{301}' (U+0301) differs only in Unicode normalisation from 'caf\u{E9}' (U+00E9) at a.json:1:22;"))
     }
   }
 

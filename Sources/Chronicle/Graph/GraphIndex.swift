@@ -3,7 +3,7 @@
 ///
 /// Built once, in time linear in the graph's size plus one sort of the dated entities.
 struct GraphIndex: Sendable {
-  var byID: [String: EntityIndex]
+  var byID: [IdentifierKey: EntityIndex]
   var edges: [Edge]
   var outgoing: OffsetTable
   var incoming: OffsetTable
@@ -16,15 +16,15 @@ struct GraphIndex: Sendable {
 
   /// Builds the tables; `byID`, when given, must be what this would build from `entities`
   /// (the first entity with each id).
-  init(entities: [Entity], relations: [Relation], claims: [Claim], byID known: [String: EntityIndex]? = nil) {
-    let byID: [String: EntityIndex]
+  init(entities: [Entity], relations: [Relation], claims: [Claim], byID known: [IdentifierKey: EntityIndex]? = nil) {
+    let byID: [IdentifierKey: EntityIndex]
     if let known {
       byID = known
     } else {
-      var table: [String: EntityIndex] = [:]
+      var table: [IdentifierKey: EntityIndex] = [:]
       table.reserveCapacity(entities.count)
-      for (position, entity) in entities.enumerated() where table[entity.id] == nil {
-        table[entity.id] = EntityIndex(position)
+      for (position, entity) in entities.enumerated() where table[IdentifierKey(entity.id)] == nil {
+        table[IdentifierKey(entity.id)] = EntityIndex(position)
       }
       byID = table
     }
@@ -36,8 +36,8 @@ struct GraphIndex: Sendable {
     relationEnds.reserveCapacity(relations.count)
     relations.withUnsafeBufferPointer { relations in
       for position in relations.indices {
-        let from = byID[relations[position].from]
-        let to = byID[relations[position].to]
+        let from = byID[IdentifierKey(relations[position].from)]
+        let to = byID[IdentifierKey(relations[position].to)]
         relationEnds.append((from, to))
         guard let from, let to else { continue }
         edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
@@ -47,13 +47,13 @@ struct GraphIndex: Sendable {
     entities.withUnsafeBufferPointer { entities in
       for position in entities.indices {
         let from = EntityIndex(position)
-        if let place = entities[position].place, let to = byID[place] {
+        if let place = entities[position].place, let to = byID[IdentifierKey(place)] {
           edges.append(Edge(from: from, to: to, type: RelationType.locatedIn.id, relation: nil))
         }
-        if let parent = entities[position].partOf, let to = byID[parent] {
+        if let parent = entities[position].partOf, let to = byID[IdentifierKey(parent)] {
           edges.append(Edge(from: from, to: to, type: RelationType.partOf.id, relation: nil))
         }
-        if let parent = entities[position].parent, let to = byID[parent] {
+        if let parent = entities[position].parent, let to = byID[IdentifierKey(parent)] {
           let type = entities[position].kind == .place ? RelationType.locatedIn.id : RelationType.partOf.id
           edges.append(Edge(from: from, to: to, type: type, relation: nil))
         }
@@ -100,7 +100,7 @@ struct GraphIndex: Sendable {
     dated.sort { lhs, rhs in
       if let precedes = lhs.key.precedes(rhs.key) { return precedes }
       guard let leftDate = entities[Int(lhs.index)].date, let rightDate = entities[Int(rhs.index)].date else { return false }
-      return leftDate != rightDate ? leftDate < rightDate : entities[Int(lhs.index)].id < entities[Int(rhs.index)].id
+      return leftDate != rightDate ? leftDate < rightDate : IdentifierKey.precedes(entities[Int(lhs.index)].id, entities[Int(rhs.index)].id)
     }
     self.chronological = dated.map { EntityIndex(rawValue: $0.index) }
     self.undated = undated
@@ -108,7 +108,7 @@ struct GraphIndex: Sendable {
     var claimsBySubject: [EntityIndex: [Int]] = [:]
     claims.withUnsafeBufferPointer { claims in
       for position in claims.indices {
-        if let subject = byID[claims[position].subject] { claimsBySubject[subject, default: []].append(position) }
+        if let subject = byID[IdentifierKey(claims[position].subject)] { claimsBySubject[subject, default: []].append(position) }
       }
     }
     self.claimsBySubject = claimsBySubject

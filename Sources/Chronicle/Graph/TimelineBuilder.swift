@@ -9,6 +9,7 @@
 ///     builder.add(Relation(from: "yashar-aliyev", type: "signed", to: "letter-2021"))
 ///     let graph = try builder.build()  // throws every error at once
 ///
+/// Ids are compared code point by code point (`café` in NFC and in NFD are two ids).
 /// The same id added from two different files is one entity: list fields (aliases,
 /// notes, sources, steps, identifiers, positions) are united, and two different
 /// values of a single field are an error naming both places. The same id added
@@ -19,7 +20,7 @@ public struct TimelineBuilder: Sendable {
   public var title: String?
   private var titlesAdded: Set<String> = []
   private(set) var entities: [Entity] = []
-  private var entityPositions: [String: EntityIndex] = [:]
+  private var entityPositions: [IdentifierKey: EntityIndex] = [:]
   private(set) var relations: [Relation] = []
   private var relationPositions = PositionTable()
   private(set) var claims: [Claim] = []
@@ -50,8 +51,8 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: Entity) {
-    guard let existing = entityPositions[entity.id]?.int else {
-      entityPositions[entity.id] = EntityIndex(entities.count)
+    guard let existing = entityPositions[IdentifierKey(entity.id)]?.int else {
+      entityPositions[IdentifierKey(entity.id)] = EntityIndex(entities.count)
       entities.append(entity)
       return
     }

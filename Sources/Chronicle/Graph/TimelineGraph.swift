@@ -26,7 +26,7 @@ public struct TimelineGraph: Sendable, Hashable {
   /// Creates a graph; `byID` is the id → index table when the caller already has it.
   init(
     title: String?, entities: [Entity], relations: [Relation], claims: [Claim], declaredRelationTypes: [RelationType],
-    byID: [String: EntityIndex]? = nil
+    byID: [IdentifierKey: EntityIndex]? = nil
   ) {
     self.title = title
     self.entities = entities
@@ -60,11 +60,12 @@ public struct TimelineGraph: Sendable, Hashable {
   /// The entity at an index.
   public subscript(index: EntityIndex) -> Entity { entities[index.int] }
 
-  /// The index of the entity with this id, in O(1).
-  public func index(of id: String) -> EntityIndex? { index.byID[id] }
+  /// The index of the entity with this id, in O(1). Ids are compared code point by
+  /// code point: `café` in NFC and in NFD are two different ids.
+  public func index(of id: String) -> EntityIndex? { index.byID[IdentifierKey(id)] }
 
-  /// The entity with this id, in O(1).
-  public func entity(id: String) -> Entity? { index.byID[id].map { entities[$0.int] } }
+  /// The entity with this id, in O(1); ids are compared code point by code point.
+  public func entity(id: String) -> Entity? { index.byID[IdentifierKey(id)].map { entities[$0.int] } }
 
   /// Every relation type the graph knows: Chronicle's vocabulary, then the declared ones.
   public var relationTypes: [RelationType] { RelationType.builtIns + declaredRelationTypes }

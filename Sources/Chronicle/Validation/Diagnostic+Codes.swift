@@ -48,6 +48,9 @@ extension Diagnostic.Code {
   public static let unrelatedEntity = Self("unrelated-entity")
   /// A claim with no source.
   public static let unsourcedClaim = Self("unsourced-claim")
+  /// Two ids that differ only in Unicode normalisation (NFC and NFD spellings): two
+  /// entities that look like one.
+  public static let lookAlikeIDs = Self("look-alike-ids")
   /// An event without a date.
   public static let undatedEvent = Self("undated-event")
 }

@@ -5,6 +5,9 @@
 struct TimelineValidator {
   let graph: TimelineGraph
   private var found: [Diagnostic] = []
+  /// Every id under `String` equality (canonical equivalence) → the first entity with
+  /// it; built only when some id goes beyond ASCII.
+  private var canonicalIDs: [String: Int]?
 
   init(graph: TimelineGraph) { self.graph = graph }
 
@@ -12,6 +15,7 @@ struct TimelineValidator {
   func diagnostics() -> [Diagnostic] {
     var validator = self
     validator.checkEntities()
+    validator.checkLookAlikeIDs()
     validator.checkRelations()
     validator.checkClaims()
     validator.checkAnachronisms()
@@ -338,6 +342,65 @@ struct TimelineValidator {
     }
   }
 
+  // MARK: Ids that look alike
+
+  /// Warns about ids that differ only in Unicode normalisation (`café` with a
+  /// precomposed `é` and with `e` + U+0301): they look the same but are two entities,
+  /// because ids are compared code point by code point.
+  private mutating func checkLookAlikeIDs() {
+    let entities = graph.entities
+    // Canonically equivalent spellings need a code point beyond ASCII in at least one.
+    guard entities.contains(where: { !Self.isASCII($0.id) }) else { return }
+    var firstBySpelling: [String: Int] = [:]  // `String` keys: canonically equivalent ids meet
+    firstBySpelling.reserveCapacity(entities.count)
+    for position in entities.indices {
+      let id = entities[position].id
+      guard let first = firstBySpelling[id] else {
+        firstBySpelling[id] = position
+        continue
+      }
+      let other = entities[first]
+      guard !IdentifierKey.sameCodePoints(other.id, id) else { continue }
+      let elsewhere = other.provenance.file != entities[position].provenance.file ? other.provenance.file : nil
+      let place = other.provenance.position(of: "id").map { " at \(elsewhere.map { "\($0):" } ?? "")\($0)" } ?? ""
+      report(.warning, .lookAlikeIDs,
+             "id '\(id)' (\(Self.codePoints(of: id))) differs only in Unicode normalisation from '\(other.id)' "
+               + "(\(Self.codePoints(of: other.id)))\(place); they are two different entities: spell both the "
+               + "same way if they are one",
+             entities[position].provenance, "id")
+    }
+    canonicalIDs = firstBySpelling
+  }
+
+  /// The id of an entity that is canonically equivalent to `id` but spelt with other
+  /// code points, if any. The table is built at most once, and only when `id` or some
+  /// entity's id goes beyond ASCII.
+  private mutating func lookAlike(of id: String) -> String? {
+    if canonicalIDs == nil {
+      guard !Self.isASCII(id) else { return nil }
+      var table: [String: Int] = [:]
+      for position in graph.entities.indices where table[graph.entities[position].id] == nil {
+        table[graph.entities[position].id] = position
+      }
+      canonicalIDs = table
+    }
+    guard let position = canonicalIDs?[id] else { return nil }
+    let twin = graph.entities[position].id
+    return IdentifierKey.sameCodePoints(twin, id) ? nil : twin
+  }
+
+  private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+  /// The code points of an id beyond ASCII, written `U+00E9`, in order: what tells two
+  /// look-alike spellings apart.
+  static func codePoints(of id: String) -> String {
+    let written = id.unicodeScalars.lazy.filter { !$0.isASCII }.prefix(8).map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    return written.isEmpty ? "ASCII only" : written.joined(separator: " ")
+  }
+
   // MARK: Helpers
 
   private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance) {
@@ -364,7 +427,13 @@ struct TimelineValidator {
   }
 
   private mutating func dangling(_ id: String, field: String, in provenance: Provenance) {
-    let hint = graph.count <= 20_000 ? Suggestion.hint(for: id, in: graph.entities.lazy.map(\.id)) : ""
+    let hint: String
+    if let twin = lookAlike(of: id) {
+      hint = "; the id '\(twin)' differs only in Unicode normalisation (\(Self.codePoints(of: twin)) there, "
+        + "\(Self.codePoints(of: id)) here), and ids are compared code point by code point"
+    } else {
+      hint = graph.count <= 20_000 ? Suggestion.hint(for: id, in: graph.entities.lazy.map(\.id)) : ""
+    }
     report(.error, .danglingReference, "'\(field)' refers to '\(id)', but no entity has that id\(hint)", provenance, field)
   }
 

@@ -199,4 +199,52 @@ struct TimelineValidatorTests {
     #expect(khojaly.sources.map(\.locator) == ["p. 1", "p. 2"])
     #expect(khojaly.sources.map(\.file) == ["a.yaml", "b.yaml"])
   }
+
+  /// Ids are compared code point by code point: NFC and NFD spellings are two
+  /// entities, each found by its own spelling, with a `look-alike-ids` warning; a
+  /// reference in the other spelling is dangling and says why.
+  @Test func idsDifferingOnlyInNormalisationAreTwoEntities() throws {
+    let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+    #expect(nfc == nfd)  // what Swift's `==` says, and why ids need their own comparison
+    var builder = TimelineBuilder()
+    builder.add(Entity(id: nfc, kind: .person, label: "NFC"))
+    builder.add(Entity(id: nfd, kind: .person, label: "NFD"))
+    builder.add(Entity(id: "e", kind: .event, label: "E"))
+    builder.add(Relation(from: nfd, type: "participant", to: "e"))
+    builder.add(Relation(from: nfc, type: "participant", to: "e"))
+    let result = builder.validate()
+    #expect(result.graph.count == 3)
+    #expect(result.graph.entity(id: nfc)?.label == "NFC")
+    #expect(result.graph.entity(id: nfd)?.label == "NFD")
+    #expect(result.graph.edges.count == 2)
+    let codes = result.diagnostics.map(\.code)
+    #expect(codes.contains(.lookAlikeIDs))
+    #expect(!codes.contains(.duplicateID) && !codes.contains(.danglingReference))
+    let warning = try #require(result.diagnostics.first { $0.code == .lookAlikeIDs })
+    #expect(warning.message
+      == "id '\(nfd)' (U+0301) differs only in Unicode normalisation from '\(nfc)' (U+00E9); they are two different "
+        + "entities: spell both the same way if they are one")
+
+    let dangling = diagnose("""
+      entities:
+        - {id: "caf\\u00E9", kind: person, name: A}
+        - {id: e, kind: event, title: E, date: "1992"}
+      relations:
+        - {from: "cafe\\u0301", type: participant, to: e}
+      """)
+    #expect(dangling.first == "t.yaml:5:12: error: 'from' refers to '\(nfd)', but no entity has that id; the id "
+      + "'\(nfc)' differs only in Unicode normalisation (U+00E9 there, U+0301 here), and ids are compared code point "
+      + "by code point [relations[0].from]")
+  }
+
+  /// The same id from two files merges only when its code points are the same.
+  @Test func filesSpellingAnIDDifferentlyAreNotMerged() {
+    var builder = TimelineBuilder()
+    TimelineReader.read("entities:\n  - {id: \"caf\\u00E9\", kind: person, name: A}\n", file: "a.yaml", into: &builder)
+    TimelineReader.read("entities:\n  - {id: \"cafe\\u0301\", kind: person, name: B}\n", file: "b.yaml", into: &builder)
+    TimelineReader.read("entities:\n  - {id: \"cafe\\u0301\", kind: person, name: B, aliases: [C]}\n", file: "c.yaml", into: &builder)
+    let graph = builder.validate().graph
+    #expect(graph.entities.map(\.label) == ["A", "B"])
+    #expect(graph.entity(id: "cafe\u{301}")?.aliases == ["C"])
+  }
 }

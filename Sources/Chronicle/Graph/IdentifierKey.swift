@@ -1,0 +1,44 @@
+/// An entity id as a dictionary key that compares code point by code point.
+///
+/// Swift's `String ==` treats canonically equivalent strings as equal, so `café` written
+/// with a precomposed `é` (NFC) and with `e` + U+0301 (NFD) would be one id. Chronicle
+/// keeps every code point as written and compares ids as Graphviz, JSON tools and
+/// databases do: by their UTF-8 bytes. Two ids that differ only in normalisation are
+/// two entities, and the validator warns about them (`look-alike-ids`).
+struct IdentifierKey: Hashable, Sendable {
+  /// The id as written.
+  let id: String
+
+  init(_ id: String) { self.id = id }
+
+  static func == (lhs: IdentifierKey, rhs: IdentifierKey) -> Bool { sameCodePoints(lhs.id, rhs.id) }
+
+  func hash(into hasher: inout Hasher) {
+    let hashed: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
+      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+    }
+    if hashed == nil {
+      for byte in id.utf8 { hasher.combine(byte) }
+    }
+  }
+
+  /// Whether two strings have the same code points (the same UTF-8 bytes), unlike
+  /// `==`, which also equates canonically equivalent spellings.
+  static func sameCodePoints(_ lhs: String, _ rhs: String) -> Bool {
+    let left = lhs.utf8, right = rhs.utf8
+    guard left.count == right.count else { return false }
+    let compared = left.withContiguousStorageIfAvailable { leftBytes in
+      right.withContiguousStorageIfAvailable { rightBytes in leftBytes.elementsEqual(rightBytes) }
+    }
+    if let compared, let result = compared { return result }
+    return left.elementsEqual(right)
+  }
+
+  /// A total order on ids: `<` on strings, then the UTF-8 bytes for spellings that
+  /// `<` holds equal, so that sorting never depends on the order of input.
+  static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+    if lhs < rhs { return true }
+    if rhs < lhs { return false }
+    return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+  }
+}
