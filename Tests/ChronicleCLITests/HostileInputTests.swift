@@ -60,6 +60,8 @@ enum HostileCorpus {
       String(repeating: "\"", count: 5_000),
       String(repeating: "&", count: 4_000),  // 20 KB once written as &amp;
       String(repeating: "\u{1B}[31m", count: 2_000),
+      // Thousands of lines: shown whole, the node was taller than Graphviz draws.
+      (0..<5_000).map { "line \($0) of a long title" }.joined(separator: "\n"),
     ]),
   ]
 
@@ -209,17 +211,23 @@ private func text(_ value: Any?) -> String { value as? String ?? "<not text>" }
       #expect(event.texts.last == "1992")
       #expect(svgLabel(event.texts.dropLast(), input: text) == label, "label of e\(index)")
       let tooltip = DOTPromise.tooltip(text)
-      #expect(svgLabel([event.tooltip ?? ""], input: text) == "id: e\(index)\nalso: \(tooltip)\n\(tooltip)", "tooltip of e\(index)")
+      // A label shown cut gives the whole text in its tooltip.
+      let cut = DOTPromise.shown(text) != nil
+      let wholeTitle = cut ? "title: \(tooltip)\n" : ""
+      #expect(svgLabel([event.tooltip ?? ""], input: text) == "id: e\(index)\n\(wholeTitle)also: \(tooltip)\n\(tooltip)",
+              "tooltip of e\(index)")
 
       guard let person = svg.node(tooltipPrefix: "id: p\(index):") else {
         Issue.record("no node for p\(index)")
         continue
       }
       #expect(svgLabel(person.texts, input: text) == label, "label of p\(index)")
-      #expect(svgLabel([person.tooltip ?? ""], input: text) == "id: p\(index):" + tooltip, "tooltip of p\(index)")
+      let wholeName = cut ? "\nname: \(tooltip)" : ""
+      #expect(svgLabel([person.tooltip ?? ""], input: text) == "id: p\(index):" + tooltip + wholeName, "tooltip of p\(index)")
       let participant = svg.edges(between: person.title, and: event.title).first
       #expect(participant?.texts.first == "participant")
       #expect(svgLabel(Array(participant?.texts.dropFirst() ?? []), input: text) == label, "role of p\(index)")
+      if cut { #expect(svgLabel([participant?.tooltip ?? ""], input: text) == "role: \(tooltip)", "role tooltip of p\(index)") }
     }
   }
 

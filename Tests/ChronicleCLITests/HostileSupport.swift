@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Chronicle
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -135,10 +136,15 @@ enum DOTPromise {
   }
 
   /// The label text read back from an SVG, for comparison: the non-empty lines joined
-  /// by single spaces (wrapping breaks a line at a space, and Graphviz draws no empty line).
-  static func joinedLabel(_ text: String) -> String {
-    lines(text).filter { !$0.isEmpty }.joined(separator: " ")
+  /// by single spaces (wrapping breaks a line at a space, and Graphviz draws no empty
+  /// line), of the text as a label of `width`-character lines shows it (``shown(_:width:)``).
+  static func joinedLabel(_ text: String, width: Int = 32) -> String {
+    lines(shown(text, width: width) ?? text).filter { !$0.isEmpty }.joined(separator: " ")
   }
+
+  /// The documented cut of a label (at most 8 × `width` characters and 8 lines, then
+  /// `…`), as the library's unit tests pin it down; nil when shown whole.
+  static func shown(_ text: String, width: Int = 32) -> String? { DOTText.cut(text, width: width) }
 
   /// A tooltip line as the SVG's `xlink:title` holds it: the lines joined by LF.
   static func tooltip(_ text: String) -> String {

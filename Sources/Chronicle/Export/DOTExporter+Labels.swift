@@ -26,10 +26,15 @@ extension DOTExporter {
     }
   }
 
-  /// The id, type, aliases, description and notes, one per line.
+  /// The id, the whole title or name when the label shows it cut, then the type,
+  /// aliases, description and notes, one per line.
   func entityTooltip(_ entity: borrowing Entity) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("id: " + entity.id)
+    // A label cut short (see `DOTText.cut`) is given whole here.
+    if DOTText.cut(entity.label, width: lineLength) != nil {
+      tooltip.appendUnwrapped(entity.kind.labelKey + ": " + entity.label)
+    }
     if let type = entity.type { tooltip.appendUnwrapped("type: " + type) }
     if !entity.aliases.isEmpty { tooltip.appendUnwrapped("also: " + entity.aliases.joined(separator: "; ")) }
     if let summary = entity.summary { tooltip.appendUnwrapped(summary) }
@@ -51,6 +56,16 @@ extension DOTExporter {
     }
     if let locator = relation.locator { label.append(locator) }
     return label
+  }
+
+  /// The role and locator of a relation whose label shows them cut, whole.
+  func edgeTooltipLines(_ relation: Relation) -> [String] {
+    var lines: [String] = []
+    if let role = relation.role, DOTText.cut(role, width: lineLength) != nil { lines.append("role: " + role) }
+    if let locator = relation.locator, DOTText.cut(locator, width: lineLength) != nil {
+      lines.append("locator: " + locator)
+    }
+    return lines
   }
 
   // MARK: Disagreements
@@ -86,11 +101,13 @@ extension DOTExporter {
     return entity.label
   }
 
-  /// The subject's id and the claims' notes.
-  func noteTooltip(_ note: DOTScene.Note) -> DOTText {
+  /// The subject's id, each claim the label shows cut (whole), and the claims' notes.
+  func noteTooltip(_ note: DOTScene.Note, graph: TimelineGraph) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("about: " + note.disagreement.subject)
     for claim in note.disagreement.claims {
+      let text = "• " + Self.claimText(claim, graph: graph)
+      if DOTText.cut(text, width: lineLength * 2) != nil { tooltip.appendUnwrapped(text) }
       if let text = claim.note { tooltip.appendUnwrapped(text) }
     }
     return tooltip

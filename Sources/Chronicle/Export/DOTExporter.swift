@@ -61,6 +61,8 @@
 /// by their first alias when they have one. Edge labels give the relation type, the
 /// role, the date and the locator. The user's id and the entity's type, aliases,
 /// description and notes go in the node's `tooltip`, which SVG viewers show.
+/// A label shows at most 8 lines' worth of each text (see ``DOTText``), ending with
+/// `…` when cut; the whole text is then in the tooltip.
 ///
 /// ## Escaping
 /// DOT identifiers are Chronicle's own (`n0` for the first entity, `t0` ticks, `d0`
@@ -257,6 +259,9 @@ public struct DOTExporter: Sendable {
         if options.edgeLabels, labelsAsTooltips {
           for line in edgeLabel(edge, relation: relation).lines { tooltip.appendUnwrapped(line.text) }
         }
+        if options.edgeLabels, let relation {
+          for line in edgeTooltipLines(relation) { tooltip.appendUnwrapped(line) }
+        }
         if let note = relation?.note { tooltip.appendUnwrapped(note) }
         attributes.set("tooltip", tooltip)
       }
@@ -390,7 +395,7 @@ public struct DOTExporter: Sendable {
   func noteAttributes(_ note: DOTScene.Note, scene: DOTScene) -> DOTAttributes {
     var attributes = nodeAttributes(DOTStyle.disagreement)
     attributes.set("label", noteLabel(note, graph: scene.graph))
-    attributes.set("tooltip", noteTooltip(note))
+    attributes.set("tooltip", noteTooltip(note, graph: scene.graph))
     return attributes
   }
 }

@@ -11,6 +11,12 @@
 /// breaks (LF, CR, CRLF, U+2028, U+2029) become line breaks of the label. Joining a
 /// string's lines with single spaces gives the string back.
 ///
+/// A label shows at most ``maximumLines`` lines' worth of each wrapped string: at most
+/// `maximumLines × width` characters and `maximumLines` of its own lines. A longer
+/// string is cut and ends with `…`; the exporter puts the whole text in the tooltip
+/// (and JSON and the chronologies keep it whole). Without the cut, a title of
+/// thousands of lines makes a node taller than Graphviz can draw.
+///
 /// The noncharacters U+FFFE and U+FFFF become U+FFFD `�` as they are appended: XML
 /// cannot hold them, and Graphviz would copy them into an SVG that then is not XML.
 /// (``DOTWriter`` substitutes the control characters.)
@@ -49,9 +55,38 @@ struct DOTText: Sendable {
     self.justification = justification
   }
 
-  /// Adds a string that wraps at spaces.
+  /// The most lines' worth of one string a label shows (see ``cut(_:width:)``).
+  static let maximumLines = 8
+
+  /// Adds a string that wraps at spaces, cut with `…` when it is longer than a label shows.
   mutating func append(_ text: String) {
-    lines.append(Line(text: Self.xmlCharacters(text), wraps: true))
+    lines.append(Line(text: Self.xmlCharacters(Self.cut(text, width: width) ?? text), wraps: true))
+  }
+
+  /// `text` cut to what a label of lines of `width` characters shows, ending with `…`:
+  /// at most `maximumLines × width` characters and `maximumLines` lines of its own
+  /// (LF, CR, CRLF, U+2028, U+2029 end a line). Nil when the text is shown whole.
+  static func cut(_ text: String, width: Int) -> String? {
+    let budget = max(1, min(width, 100_000)) * maximumLines
+    // Few bytes mean few characters: most labels need no walk at all.
+    if text.utf8.count <= budget, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }) {
+      return nil
+    }
+    var characters = 0
+    var breaks = 0
+    var end = text.startIndex
+    for index in text.indices {
+      let character = text[index]
+      if character.isNewline, character != "\u{85}", character != "\u{0B}", character != "\u{0C}" { breaks += 1 }
+      characters += 1
+      if characters > budget || breaks >= maximumLines {
+        var kept = text[..<end]
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
+      }
+      end = text.index(after: index)
+    }
+    return nil
   }
 
   /// Adds a string that stays on one line (its own line breaks still break it).

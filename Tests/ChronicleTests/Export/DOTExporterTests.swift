@@ -186,11 +186,17 @@ struct DOTExporterTests {
 
   @Test func wrapsAtTheMaximumWithoutSplittingWords() throws {
     let long = dotEntity("e", .event, "Supercalifragilisticexpialidocious and a few more words here", date: "1992")
-    for width in [1, 5, 12, 32, 200] {
+    for width in [1, 5, 8, 12, 32, 200] {
       let parsed = dotStatements(dotText(dotGraph([long]), DOTOptions(maximumLabelLineLength: width)))
-      let lines = DOTReader.labelLines(dotNode(withID: "e", in: parsed)?.attributes["label"] ?? "")
-      #expect(lines.dropLast().joined(separator: " ") == long.label)
+      let node = dotNode(withID: "e", in: parsed)
+      let lines = DOTReader.labelLines(node?.attributes["label"] ?? "")
+      // Up to 8 lines' worth is shown whole; more is cut with `…`, whole in the tooltip.
+      let cut = DOTText.cut(long.label, width: width)
+      #expect((cut == nil) == (width >= 8))
+      #expect(lines.dropLast().joined(separator: " ") == cut ?? long.label)
       #expect(lines.allSatisfy { $0.count <= max(width, 1) || !$0.contains(" ") })
+      let tooltip = DOTReader.labelLines(node?.attributes["tooltip"] ?? "")
+      #expect(tooltip.contains("title: " + long.label) == (cut != nil))
     }
   }
 

@@ -190,10 +190,13 @@ struct DOTGraphvizTests {
       func spaced(_ text: String?) -> String? {
         text.map { String(String.UnicodeScalarView($0.unicodeScalars.map { $0 == "\u{A0}" ? " " : $0 })) }
       }
-      let eventTooltip = (["id: " + scenario.eventID] + (scenario.note.isEmpty ? [] : [scenario.note]))
+      // A label shown cut gives the whole text in the tooltip.
+      let wholeTitle = DisplayOracle.cut(scenario.title, width: width) == nil ? [] : ["title: " + scenario.title]
+      let eventTooltip = (["id: " + scenario.eventID] + wholeTitle + (scenario.note.isEmpty ? [] : [scenario.note]))
         .flatMap(DisplayOracle.paragraphs).joined(separator: "\n")
       #expect(spaced(drawing.tooltips["n0"]) == spaced(eventTooltip), "\(scenario)")
-      let personTooltip = DisplayOracle.paragraphs("id: " + scenario.personID).joined(separator: "\n")
+      let wholeName = DisplayOracle.cut(scenario.name, width: width) == nil ? [] : ["name: " + scenario.name]
+      let personTooltip = (["id: " + scenario.personID] + wholeName).flatMap(DisplayOracle.paragraphs).joined(separator: "\n")
       #expect(spaced(drawing.tooltips["n1"]) == spaced(personTooltip), "\(scenario)")
     }
   }
@@ -207,7 +210,11 @@ struct DOTGraphvizTests {
     #expect(String(decoding: bytes, as: UTF8.self).contains("\" + \""))
     var drawing = Drawing()
     try readJSON(try run(dot, "json", bytes), into: &drawing)
-    #expect(drawing.nodeLines["n0"]?.dropLast().joined(separator: " ") == title)
+    // The label shows the documented cut; the tooltip, over 16 KB, holds the whole title.
+    let cut = try #require(DisplayOracle.cut(title, width: 32))
+    #expect(drawing.nodeLines["n0"]?.dropLast().joined(separator: " ") == cut)
+    readSVG(try run(dot, "svg", bytes), into: &drawing)
+    #expect(drawing.tooltips["n0"] == "id: e\ntitle: " + title)
   }
 
   @Test(.enabled(if: Graphviz.testsRun, "needs Graphviz's dot"), arguments: DOTExporterEscapingTests.hostile)

@@ -223,7 +223,7 @@ enum DisplayOracle {
   /// scalars, even where a mark after the space makes one Swift `Character` of it.
   static func lines(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
-    for paragraph in paragraphs(text) {
+    for paragraph in paragraphs(cut(text, width: width) ?? text) {
       var line: String.UnicodeScalarView?
       for word in paragraph.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false) {
         let word = String.UnicodeScalarView(word)
@@ -241,5 +241,21 @@ enum DisplayOracle {
       lines.append(String(line ?? String.UnicodeScalarView()))
     }
     return lines
+  }
+
+  /// The documented cut of a label's text: at most 8 × `width` characters and 8 lines
+  /// of its own, then `…` (spaces before it dropped); nil when it is shown whole.
+  static func cut(_ text: String, width: Int) -> String? {
+    var kept: [Character] = []
+    var lineCount = 1
+    for character in text {
+      if ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}"].contains(character) { lineCount += 1 }
+      if kept.count == 8 * width || lineCount > 8 {
+        while kept.last == " " { kept.removeLast() }
+        return String(kept) + "…"
+      }
+      kept.append(character)
+    }
+    return nil
   }
 }

@@ -126,10 +126,22 @@ struct DOTWriterTests {
 
   @Test func joiningWrappedLinesGivesTheTextBack() {
     let text = "Letter dated 17 February 2021 from the Permanent Representative of Azerbaijan  to the United Nations"
-    let written = label(text, width: 12)
+    let written = label(text, width: 13)
     let lines = written.dropFirst().dropLast().components(separatedBy: #"\n"#)
     #expect(lines.joined(separator: " ") == text)
-    #expect(lines.allSatisfy { $0.count <= 12 || !$0.contains(" ") })
+    #expect(lines.allSatisfy { $0.count <= 13 || !$0.contains(" ") })
+  }
+
+  /// A label shows at most 8 × width characters and 8 lines of each string, then `…`.
+  @Test func longTextIsCutWithAnEllipsis() {
+    #expect(DOTText.cut(String(repeating: "a", count: 80), width: 10) == nil)
+    #expect(DOTText.cut(String(repeating: "a", count: 81), width: 10) == String(repeating: "a", count: 80) + "…")
+    #expect(DOTText.cut("one two   " + String(repeating: "x", count: 90), width: 1) == "one two…")
+    let manyLines = (1...20).map(String.init).joined(separator: "\r\n")
+    #expect(DOTText.cut(manyLines, width: 32) == "1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n7\r\n8…")
+    #expect(DOTText.cut((1...8).map(String.init).joined(separator: "\u{2028}"), width: 32) == nil)
+    #expect(DOTText.cut(String(repeating: "😀", count: 10_000), width: 32) == String(repeating: "😀", count: 256) + "…")
+    #expect(label(String(repeating: "b ", count: 100), width: 4).hasSuffix("b b…\""))
   }
 
   @Test func leftAlignedLabelsEndEveryLineWithL() {
