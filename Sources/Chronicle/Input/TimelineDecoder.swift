@@ -424,6 +424,12 @@ struct TimelineDecoder {
     var result: [String] = []
     result.reserveCapacity(items.count)
     for (index, node) in items.enumerated() {
+      if case .null = node.value {
+        // An empty item (`- ` or `~` in YAML, `null` in JSON) holds nothing; say so.
+        report(.warning, .emptyValue, "an empty item (null) in '\(key)' is ignored; expected text", node.position,
+               path: "\(provenance.path(of: key) ?? key)[\(index)]")
+        continue
+      }
       if let text = text(node, path: "\(provenance.path(of: key) ?? key)[\(index)]") { result.append(text) }
     }
     return result
@@ -510,7 +516,9 @@ struct TimelineDecoder {
 
   private mutating func numberValue(_ text: String, at position: TextPosition, path: @autoclosure () -> String) -> ClaimNumber? {
     guard let number = ClaimNumber(parsing: text) else {
-      report(.error, .wrongType, "'\(Self.shorten(text))' is not a finite number", position, path: path())
+      report(.error, .wrongType,
+             "'\(Self.shorten(text))' is not a finite number; expected a decimal number such as 613, 2.5 or 1.3e3, "
+               + "at most about 1.8e308 in size", position, path: path())
       return nil
     }
     return number

@@ -258,7 +258,10 @@ extension YAMLReader {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       if problem.hasPrefix("Maximum nesting level") {
-        return located(.tooDeep, "sequences and mappings nested more than \(maximumDepth) levels deep", mark)
+        // libyaml stops at its own limit, 1,000 levels, before Chronicle's can be checked.
+        return located(
+          .tooDeep, "sequences and mappings nested 1,000 levels deep or more (the YAML parser's own limit); "
+            + "expected at most \(maximumDepth) levels", mark)
       }
       if problem == "but found another document" {
         return located(.unsupportedYAML, "expected one YAML document; found a second one", mark)
@@ -428,7 +431,9 @@ private struct YAMLTreeWalker {
     if tag.rawValue != "" && tag.rawValue != "!" { throw unsupportedTag(tag, at: position) }
     guard depth < YAMLReader.maximumDepth else {
       throw error(
-        .tooDeep, "sequences and mappings nested more than \(YAMLReader.maximumDepth) levels deep", at: position)
+        .tooDeep,
+        "sequences and mappings nested more than \(YAMLReader.maximumDepth) levels deep; expected at most "
+          + "\(YAMLReader.maximumDepth) levels", at: position)
     }
   }
 

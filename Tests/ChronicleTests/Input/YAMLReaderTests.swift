@@ -277,7 +277,8 @@ private let billionLaughs = """
     #expect(
       flow
         == InputError(
-          .tooDeep, "sequences and mappings nested more than 512 levels deep", position: at(1, 513), byteOffset: 512))
+          .tooDeep, "sequences and mappings nested more than 512 levels deep; expected at most 512 levels",
+          position: at(1, 513), byteOffset: 512))
     let block = (0..<600).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: "\n")
     #expect(readError(block)?.position == at(513, 513))
   }
@@ -292,7 +293,9 @@ private let billionLaughs = """
   func rejectsVeryDeepNestingWithoutCrashing(text: String) {
     let error = readError(text)
     #expect(error?.code == .tooDeep)
-    #expect(error?.message == "sequences and mappings nested more than 512 levels deep")
+    // libyaml stops at 1,000 levels before Chronicle's walk can count 513; it says so.
+    #expect(error?.message
+      == "sequences and mappings nested 1,000 levels deep or more (the YAML parser's own limit); expected at most 512 levels")
   }
 
   @Test func stopsBillionLaughsQuickly() {

@@ -247,4 +247,31 @@ struct TimelineValidatorTests {
     #expect(graph.entities.map(\.label) == ["A", "B"])
     #expect(graph.entity(id: "cafe\u{301}")?.aliases == ["C"])
   }
+
+  /// An empty item in a list of texts holds nothing: ignored, with a warning, in YAML
+  /// (`~`, `null`, `Null`, `- ` alone) and JSON (`null`).
+  @Test func emptyListItemsAreIgnoredWithAWarning() throws {
+    #expect(diagnose("""
+      entities:
+        - id: a
+          kind: person
+          name: A
+          aliases: [Null, ~, Aa]
+          notes:
+            -
+            - kept
+      relations: [{from: a, type: member-of, to: o}]
+      """).prefix(3) == [
+      "t.yaml:5:15: warning: an empty item (null) in 'aliases' is ignored; expected text [entities[0].aliases[0]]",
+      "t.yaml:5:21: warning: an empty item (null) in 'aliases' is ignored; expected text [entities[0].aliases[1]]",
+      "t.yaml:7:8: warning: an empty item (null) in 'notes' is ignored; expected text [entities[0].notes[0]]",
+    ])
+    var builder = TimelineBuilder()
+    TimelineReader.read(#"{"entities": [{"id": "a", "kind": "person", "name": "A", "notes": [null, "kept"]}]}"#,
+                        file: "t.json", into: &builder)
+    let result = builder.validate()
+    #expect(result.diagnostics.first?.description
+      == "t.json:1:68: warning: an empty item (null) in 'notes' is ignored; expected text [entities[0].notes[0]]")
+    #expect(result.graph.entity(id: "a")?.notes == ["kept"])
+  }
 }
