@@ -39,17 +39,20 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
   /// The path of the value inside the document, such as `entities[12].date`, if known.
   public var path: String?
 
-  /// Creates a diagnostic.
+  /// Creates a diagnostic. Values quoted in the message (between `'` or `"` marks)
+  /// longer than 80 characters are cut with `…`, a path longer than 120 characters
+  /// too, and bidirectional controls in them are written `\u{202E}`: a diagnostic
+  /// about hostile input stays short and cannot reorder the line it is printed on.
   public init(
     _ severity: Severity, _ code: Code, _ message: String,
     file: String? = nil, position: TextPosition? = nil, path: String? = nil
   ) {
     self.severity = severity
     self.code = code
-    self.message = message
+    self.message = DiagnosticShortening.message(message)
     self.file = file
     self.position = position
-    self.path = path
+    self.path = path.map(DiagnosticShortening.path)
   }
 
   /// `file:line:column: severity: message [path]`, leaving out what is unknown.

@@ -12,33 +12,63 @@
 /// `🇺🇳` before the place do not shift it.
 public struct DiagnosticFormatter: Sendable {
   /// The text of each file, by the name diagnostics use, for the quoted line.
-  public var sources: [String: String]
+  public var sources: [String: String] {
+    didSet { sourceLines = Self.index(sources.mapValues { Array($0.utf8) }) }
+  }
   /// Whether to colour the severity and caret with ANSI escapes.
   public var colour: Bool
   /// The widest quoted line, in characters, before it is cut.
   public var maximumLineWidth: Int
+  /// The line index of each of ``sources``.
+  private var sourceLines: [String: SourceLines]
+  /// The line index of each file given as bytes.
+  private let fileLines: [String: SourceLines]
 
-  /// Creates a formatter.
+  /// Creates a formatter that quotes lines from the text of each file.
   public init(sources: [String: String] = [:], colour: Bool = false, maximumLineWidth: Int = 100) {
     self.sources = sources
     self.colour = colour
     self.maximumLineWidth = maximumLineWidth
+    self.sourceLines = Self.index(sources.mapValues { Array($0.utf8) })
+    self.fileLines = [:]
   }
 
-  /// The diagnostic's first line, and the quoted input line with a caret when the source is known.
+  /// Creates a formatter that quotes lines from each file's bytes, as read from disk
+  /// (no copy into a `String`; each file is indexed once, so formatting any number of
+  /// diagnostics stays linear in the file's size).
+  public init(files: [String: [UInt8]], colour: Bool = false, maximumLineWidth: Int = 100) {
+    self.sources = [:]
+    self.colour = colour
+    self.maximumLineWidth = maximumLineWidth
+    self.sourceLines = [:]
+    self.fileLines = Self.index(files)
+  }
+
+  /// Lines are counted as the readers count them: in YAML also at NEL, LS and PS.
+  private static func index(_ files: [String: [UInt8]]) -> [String: SourceLines] {
+    var result: [String: SourceLines] = [:]
+    for (file, bytes) in files {
+      result[file] = SourceLines(bytes, unicodeBreaks: InputFormat(path: file, contents: bytes) == .yaml)
+    }
+    return result
+  }
+
+  /// The diagnostic's first line, and the quoted input line with a caret when the source
+  /// is known. Quoted values are shortened and bidirectional controls escaped (as
+  /// ``Diagnostic/init(_:_:_:file:position:path:)`` does); control characters show as `�`.
   public func format(_ diagnostic: Diagnostic) -> String {
     var text = headline(diagnostic)
-    if let file = diagnostic.file, let source = sources[file], let position = diagnostic.position,
-      let snippet = snippet(source, at: position)
+    if let file = diagnostic.file, let lines = sourceLines[file] ?? fileLines[file], let position = diagnostic.position,
+      let (window, column) = lines.window(at: position)
     {
-      text += "\n" + snippet
+      text += "\n" + snippet(window, line: position.line, column: column)
     }
     return text
   }
 
   private func headline(_ diagnostic: Diagnostic) -> String {
     var text = ""
-    if let file = diagnostic.file { text += Self.clean(file) + ":" }
+    if let file = diagnostic.file { text += Self.clean(DiagnosticShortening.escapedBidi(file)) + ":" }
     if let position = diagnostic.position { text += "\(position.line):\(position.column):" }
     if !text.isEmpty { text += " " }
     let severity = diagnostic.severity.rawValue + ":"
@@ -48,24 +78,14 @@ public struct DiagnosticFormatter: Sendable {
     } else {
       text += severity
     }
-    text += " " + Self.clean(diagnostic.message)
-    if let path = diagnostic.path, !path.isEmpty { text += " [\(Self.clean(path))]" }
+    text += " " + Self.clean(DiagnosticShortening.message(diagnostic.message))
+    if let path = diagnostic.path, !path.isEmpty { text += " [\(Self.clean(DiagnosticShortening.path(path)))]" }
     return text
   }
 
-  private func snippet(_ source: String, at position: TextPosition) -> String? {
-    guard position.line >= 1 else { return nil }
-    var lineNumber = 1
-    var found: Substring?
-    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-      if lineNumber == position.line {
-        found = line
-        break
-      }
-      lineNumber += 1
-    }
-    guard var line = found else { return nil }
-    if line.hasSuffix("\r") { line = line.dropLast() }
+  /// The quoted line (a window of it, numbered `lineNumber`) and a caret under `column`.
+  private func snippet(_ line: String, line lineNumber: Int, column: Int) -> String {
+    let position = TextPosition(line: lineNumber, column: column)
     // Columns count scalars; find the character that holds the column's scalar.
     var characters: [Character] = []
     var caret = 0
@@ -93,8 +113,12 @@ public struct DiagnosticFormatter: Sendable {
     return " \(gutter) | \(shown)\n \(pad) | \(indent)\(marker)"
   }
 
+  /// Control characters, and bidirectional controls (which would reorder the rest of
+  /// the line), show as `�`, one for one, so the caret stays in place.
   private static func visible(_ character: Character) -> Character {
-    character.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.value == 0x7F } ? "\u{FFFD}" : character
+    character.unicodeScalars.contains {
+      $0.properties.generalCategory == .control || $0.value == 0x7F || DiagnosticShortening.isBidiControl($0)
+    } ? "\u{FFFD}" : character
   }
 
   /// Replaces control characters (ESC, BEL, CR…) so that user text cannot drive the terminal.
