@@ -92,8 +92,16 @@ public enum TimelineReader {
 
   static func loadBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
     if path == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      return .success([UInt8](data))
+      // Standard input (a pipe, a terminal or a redirected file) is read like a file:
+      // straight into one array, never through `Data`, with the same size limit.
+      do {
+        guard let bytes = try readAll(FileHandle.standardInput) else {
+          return .failure(Diagnostic(.error, .unreadableFile, "is larger than the 2 GiB Chronicle reads", file: path))
+        }
+        return .success(bytes)
+      } catch {
+        return .failure(Diagnostic(.error, .unreadableFile, "cannot be read: \(error.localizedDescription)", file: path))
+      }
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
