@@ -34,7 +34,15 @@ struct TimelineLoader {
     guard !diagnostics.isEmpty else { return }
     var files: [String: [UInt8]] = [:]
     for file in Set(diagnostics.compactMap(\.file)) where file != "-" {
-      if let data = FileManager.default.contents(atPath: file), data.count <= 16 << 20 {
+      // Only regular files are read again: a FIFO would block, a device never end.
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+        attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int,
+        size <= 16 << 20
+      else { continue }
+      // (Foundation leaks its read buffer for an empty file; there is nothing to read.)
+      if size == 0 {
+        files[file] = []
+      } else if let data = FileManager.default.contents(atPath: file) {
         files[file] = [UInt8](data)
       }
     }

@@ -8,7 +8,21 @@ extension TimelineGraph {
   public func entities(between start: EDTFDate?, and end: EDTFDate?) -> [EntityIndex] {
     let low = start?.earliest
     let high = end?.latest
-    return chronological.filter { index in
+    let chronological = index.chronological
+    // The order is by earliest day (none first): what begins after `high` is a suffix.
+    var count = chronological.count
+    if let high {
+      var lower = 0
+      while lower < count {
+        let middle = lower + (count - lower) / 2
+        if let earliest = self[chronological[middle]].date?.earliest, earliest > high {
+          count = middle
+        } else {
+          lower = middle + 1
+        }
+      }
+    }
+    return chronological[..<count].filter { index in
       guard let date = self[index].date else { return false }
       if let low, let latest = date.latest, latest < low { return false }
       if let high, let earliest = date.earliest, earliest > high { return false }
@@ -52,118 +66,94 @@ extension TimelineGraph {
   /// The entities whose id, label, aliases, description or notes contain `text`,
   /// ignoring case and diacritics (`xocali` finds `Xocalı`), in the order added.
   public func entities(matching text: String) -> [EntityIndex] {
-    let needle = Self.folded(text)
-    guard !needle.isEmpty else { return [] }
-    let asciiNeedle: [UInt8]? = needle.utf8.allSatisfy { $0 < 0x80 } ? Array(needle.utf8) : nil
-    func matches(_ field: String) -> Bool {
-      switch Self.asciiContains(field, asciiNeedle) {
-      case .some(let found): found
-      case nil: Self.folded(field).contains(needle)
-      }
-    }
+    let matcher = TextMatcher(text)
+    guard !matcher.isEmpty else { return [] }
     var found: [EntityIndex] = []
     entities.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices {
-        if matches(buffer[position].id) || matches(buffer[position].label)
-          || buffer[position].aliases.contains(where: matches) || buffer[position].notes.contains(where: matches)
-          || buffer[position].summary.map(matches) == true
-        {
-          found.append(EntityIndex(position))
-        }
-      }
+      for position in buffer.indices where matcher.matches(buffer, at: position) { found.append(EntityIndex(position)) }
     }
     return found
   }
 
-  static func folded(_ text: String) -> String {
-    // Dotless ı has no decomposition; fold it by hand so 'Xocali' finds 'Xocalı'.
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-      .replacingOccurrences(of: "ı", with: "i")
-  }
-
-  /// Whether `field`, folded, contains the folded needle, answered without folding
-  /// when the field is ASCII (folding ASCII only lowercases it); nil when the field is
-  /// not ASCII. `needle` is the folded needle's bytes when they are ASCII, else nil
-  /// (an ASCII field cannot contain it).
-  static func asciiContains(_ field: String, _ needle: [UInt8]?) -> Bool? {
-    var field = field
-    return field.withUTF8 { bytes -> Bool? in
-      for byte in bytes where byte >= 0x80 { return nil }
-      guard let needle else { return false }
-      guard needle.count <= bytes.count else { return false }
-      if needle.isEmpty { return true }
-      @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
-        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-      }
-      let first = needle[0]
-      var start = 0
-      while start + needle.count <= bytes.count {
-        if lower(bytes[start]) == first {
-          var offset = 1
-          while offset < needle.count, lower(bytes[start + offset]) == needle[offset] { offset += 1 }
-          if offset == needle.count { return true }
-        }
-        start += 1
-      }
-      return false
-    }
-  }
-
   /// The part of the graph a filter keeps, as a new graph.
+  ///
+  /// The work is one pass over the entities (over the focus's neighbourhood only, when
+  /// there is a focus), one over the relations' resolved ends and one over the claims'
+  /// subjects, with no id looked up again, plus building the new graph's index, which
+  /// grows with what is kept.
   public func filtered(by filter: GraphFilter) -> TimelineGraph {
     guard !filter.isEmpty else { return self }
-    var keep = [Bool](repeating: true, count: count)
-    if filter.from != nil || filter.to != nil {
-      let inWindow = Set(entities(between: filter.from, and: filter.to))
-      for (position, entity) in entities.enumerated() where entity.kind == .event || entity.kind == .document {
-        keep[position] = inWindow.contains(EntityIndex(position))
+    let low = filter.from?.earliest
+    let high = filter.to?.latest
+    let windowed = filter.from != nil || filter.to != nil
+    let matcher = filter.match.map(TextMatcher.init)
+    var keep = [Bool](repeating: false, count: count)
+    entities.withUnsafeBufferPointer { entities in
+      func passes(_ position: Int) -> Bool {
+        let kind = entities[position].kind
+        if let kinds = filter.kinds, !kinds.contains(kind) { return false }
+        if windowed, kind == .event || kind == .document {
+          guard let date = entities[position].date else { return false }
+          if let low, let latest = date.latest, latest < low { return false }
+          if let high, let earliest = date.earliest, earliest > high { return false }
+        }
+        if let matcher, !matcher.matches(entities, at: position) { return false }
+        return true
+      }
+      if let focus = filter.focus {
+        for near in neighbourhood(of: focus, depth: filter.depth, relationTypes: filter.relationTypes)
+        where passes(near.int) {
+          keep[near.int] = true
+        }
+      } else {
+        for position in entities.indices where passes(position) { keep[position] = true }
       }
     }
-    if let kinds = filter.kinds {
-      for (position, entity) in entities.enumerated() where !kinds.contains(entity.kind) { keep[position] = false }
-    }
-    if let focus = filter.focus {
-      let near = neighbourhood(of: focus, depth: filter.depth, relationTypes: filter.relationTypes)
-      for position in keep.indices where !near.contains(EntityIndex(position)) { keep[position] = false }
-    }
-    if let match = filter.match {
-      let found = Set(entities(matching: match))
-      for position in keep.indices where !found.contains(EntityIndex(position)) { keep[position] = false }
-    }
-    func kept(_ id: String) -> Bool { index(of: id).map { keep[$0.int] } ?? false }
 
-    let relations = relations.filter { relation in
-      kept(relation.from) && kept(relation.to) && (filter.relationTypes?.contains(relation.type) ?? true)
+    // Relations between kept entities, claims about them, from the resolved ends.
+    var relationPositions: [Int] = []
+    for position in index.relationEnds.indices {
+      guard let from = index.relationEnds[position].from, let to = index.relationEnds[position].to,
+        keep[from.int], keep[to.int]
+      else { continue }
+      if let types = filter.relationTypes, !types.contains(relations[position].type) { continue }
+      relationPositions.append(position)
     }
-    let claims = claims.filter { kept($0.subject) }
+    var claimPositions: [Int] = []
+    for (subject, positions) in index.claimsBySubject where keep[subject.int] { claimPositions += positions }
+    claimPositions.sort()
+
     // Keep the documents that what remains cites, the claimants and reporters of kept
     // claims and the organisations of positions, so nothing loses its source or attribution.
-    var companions = Set<String>()
-    func cite(_ sources: [Citation]) { for source in sources { companions.insert(source.document) } }
-    for (position, entity) in entities.enumerated() where keep[position] {
-      cite(entity.sources)
-      for held in entity.positions {
+    var companions: [EntityIndex] = []
+    func add(_ id: String?) { if let id, let found = index(of: id) { companions.append(found) } }
+    func cite(_ sources: [Citation]) { for source in sources { add(source.document) } }
+    for position in keep.indices where keep[position] {
+      cite(entities[position].sources)
+      for held in entities[position].positions {
         cite(held.sources)
-        if let organisation = held.organisation { companions.insert(organisation) }
+        add(held.organisation)
       }
     }
-    for relation in relations { cite(relation.sources) }
-    for claim in claims {
-      cite(claim.sources)
-      if let claimant = claim.claimant { companions.insert(claimant) }
-      if let reporter = claim.reportedBy { companions.insert(reporter) }
+    for position in relationPositions { cite(relations[position].sources) }
+    for position in claimPositions {
+      cite(claims[position].sources)
+      add(claims[position].claimant)
+      add(claims[position].reportedBy)
     }
-    for id in companions { if let found = index(of: id) { keep[found.int] = true } }
+    for companion in companions { keep[companion.int] = true }
 
-    var kept = entities.indices.filter { keep[$0] }.map { entities[$0] }
-    let keptIDs = Set(kept.map(\.id))
-    // A field that names an entity left out is cleared: the filtered graph stays valid.
-    for position in kept.indices {
-      if let place = kept[position].place, !keptIDs.contains(place) { kept[position].place = nil }
-      if let parent = kept[position].partOf, !keptIDs.contains(parent) { kept[position].partOf = nil }
-      if let parent = kept[position].parent, !keptIDs.contains(parent) { kept[position].parent = nil }
+    func isKept(_ id: String) -> Bool { index(of: id).map { keep[$0.int] } ?? false }
+    var kept: [Entity] = []
+    for position in keep.indices where keep[position] {
+      var entity = entities[position]
+      // A field that names an entity left out is cleared: the filtered graph stays valid.
+      if let place = entity.place, !isKept(place) { entity.place = nil }
+      if let parent = entity.partOf, !isKept(parent) { entity.partOf = nil }
+      if let parent = entity.parent, !isKept(parent) { entity.parent = nil }
+      kept.append(entity)
     }
-    return TimelineGraph(title: title, entities: kept, relations: relations, claims: claims,
-                         declaredRelationTypes: declaredRelationTypes)
+    return TimelineGraph(title: title, entities: kept, relations: relationPositions.map { relations[$0] },
+                         claims: claimPositions.map { claims[$0] }, declaredRelationTypes: declaredRelationTypes)
   }
 }

@@ -48,10 +48,10 @@ struct TimelineBuilderMergeTests {
     let needles = ["ali", "KHOJ", "xocali", "ecole", "CASE", "叶", "ali", "strasse", "ß", "e", "plain ascii text!"]
     for field in fields {
       for needle in needles {
-        let folded = TimelineGraph.folded(needle)
+        let folded = TextMatcher.folded(needle)
         let ascii: [UInt8]? = folded.utf8.allSatisfy { $0 < 0x80 } ? Array(folded.utf8) : nil
-        let expected = !folded.isEmpty && TimelineGraph.folded(field).contains(folded)
-        let shortcut = TimelineGraph.asciiContains(field, ascii) ?? TimelineGraph.folded(field).contains(folded)
+        let expected = !folded.isEmpty && TextMatcher.folded(field).contains(folded)
+        let shortcut = TextMatcher.asciiContains(field, ascii) ?? TextMatcher.folded(field).contains(folded)
         #expect(shortcut == expected, "\(field) / \(needle)")
       }
     }
