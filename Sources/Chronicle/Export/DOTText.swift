@@ -68,9 +68,11 @@ struct DOTText: Sendable {
   /// (LF, CR, CRLF, U+2028, U+2029 end a line). Nil when the text is shown whole.
   static func cut(_ text: String, width: Int) -> String? {
     let budget = max(1, min(width, 100_000)) * maximumLines
-    // Few bytes mean few characters: most labels need no walk at all.
-    if text.utf8.count <= budget, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }) {
-      return nil
+    // Few bytes mean few characters; then only line breaks, counted in the bytes, can
+    // make it too long, and most labels need no walk through their characters at all.
+    if text.utf8.count <= budget {
+      let breaks = text.utf8.withContiguousStorageIfAvailable(lineBreakCount) ?? lineBreakCount(Array(text.utf8))
+      if breaks < maximumLines { return nil }
     }
     var characters = 0
     var breaks = 0
@@ -87,6 +89,23 @@ struct DOTText: Sendable {
       end = text.index(after: index)
     }
     return nil
+  }
+
+  /// The line breaks in UTF-8 text: LF, CR, CRLF (once), U+2028 and U+2029.
+  private static func lineBreakCount(_ bytes: some Collection<UInt8>) -> Int {
+    var count = 0
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in bytes {
+      if byte == 0x0D || (byte == 0x0A && previous != 0x0D)
+        || ((byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2)
+      {
+        count += 1
+      }
+      beforePrevious = previous
+      previous = byte
+    }
+    return count
   }
 
   /// Adds a string that stays on one line (its own line breaks still break it).

@@ -140,6 +140,11 @@ struct DOTWriterTests {
     let manyLines = (1...20).map(String.init).joined(separator: "\r\n")
     #expect(DOTText.cut(manyLines, width: 32) == "1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n7\r\n8…")
     #expect(DOTText.cut((1...8).map(String.init).joined(separator: "\u{2028}"), width: 32) == nil)
+    #expect(DOTText.cut((1...8).map(String.init).joined(separator: "\r\n"), width: 32) == nil)
+    #expect(DOTText.cut((1...9).map(String.init).joined(separator: "\u{2029}"), width: 32)
+      == (1...8).map(String.init).joined(separator: "\u{2029}") + "…")
+    #expect(DOTText.cut((1...9).map(String.init).joined(separator: "\r"), width: 32) == "1\r2\r3\r4\r5\r6\r7\r8…")
+    #expect(DOTText.cut(String(repeating: "a\u{2027}b\u{2030}c", count: 8), width: 12) == nil)  // E2 80 A7, E2 80 B0: not line breaks
     #expect(DOTText.cut(String(repeating: "😀", count: 10_000), width: 32) == String(repeating: "😀", count: 256) + "…")
     #expect(label(String(repeating: "b ", count: 100), width: 4).hasSuffix("b b…\""))
   }
