@@ -65,6 +65,13 @@ struct JSONByteParser {
   private var continuationBytesAtLineStart = 0
   /// Bytes of the string being unescaped, kept between strings to avoid allocations.
   private var scratch: [UInt8] = []
+  /// The texts read so far, shared between their uses.
+  private var texts = StringInterner()
+  /// The members of the objects being read, innermost last, and the elements of the
+  /// arrays being read: each container is read onto the stack and copied off it into an
+  /// array of its exact size, one allocation instead of one per doubling.
+  private var memberStack: [InputMember] = []
+  private var elementStack: [InputNode] = []
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -253,9 +260,11 @@ struct JSONByteParser {
       index += 1
       return []
     }
-    var elements: [InputNode] = []
+    let start = elementStack.count
+    defer { elementStack.removeSubrange(start...) }
     while true {
-      elements.append(try parseValue(depth: depth))
+      let element = try parseValue(depth: depth)
+      elementStack.append(element)
       skipWhitespace()
       guard index < end else { throw endOfFile(expected: "',' or ']'") }
       switch bytes[index] {
@@ -264,7 +273,7 @@ struct JSONByteParser {
         skipWhitespace()
       case UInt8(ascii: "]"):
         index += 1
-        return elements
+        return Array(elementStack[start...])
       default:
         throw unexpected(expected: "',' or ']'")
       }
@@ -283,7 +292,8 @@ struct JSONByteParser {
       index += 1
       return []
     }
-    var members: [InputMember] = []
+    let start = memberStack.count
+    defer { memberStack.removeSubrange(start...) }
     var memberIndexByKey: [String: Int] = [:]
     while true {
       guard index < end else { throw endOfFile(expected: "a key in double quotes") }
@@ -291,10 +301,10 @@ struct JSONByteParser {
       let keyOffset = index
       let keyPosition = position(at: index)
       let key = try parseString()
-      if let first = firstMember(withKey: key, in: members, index: &memberIndexByKey) {
+      if let first = firstMember(withKey: key, from: start, index: &memberIndexByKey) {
         throw InputError(
           .duplicateKey,
-          "duplicate key \(InputError.quoted(key)) (first at \(members[first].keyPosition))",
+          "duplicate key \(InputError.quoted(key)) (first at \(memberStack[first].keyPosition))",
           position: keyPosition, byteOffset: keyOffset)
       }
       skipWhitespace()
@@ -303,8 +313,8 @@ struct JSONByteParser {
       index += 1
       skipWhitespace()
       let value = try parseValue(depth: depth)
-      if !memberIndexByKey.isEmpty { memberIndexByKey[key] = members.count }
-      members.append(InputMember(key: key, keyPosition: keyPosition, value: value))
+      if !memberIndexByKey.isEmpty { memberIndexByKey[key] = memberStack.count }
+      memberStack.append(InputMember(key: key, keyPosition: keyPosition, value: value))
       skipWhitespace()
       guard index < end else { throw endOfFile(expected: "',' or '}'") }
       switch bytes[index] {
@@ -313,24 +323,23 @@ struct JSONByteParser {
         skipWhitespace()
       case UInt8(ascii: "}"):
         index += 1
-        return members
+        return Array(memberStack[start...])
       default:
         throw unexpected(expected: "',' or '}'")
       }
     }
   }
 
-  /// The index of the member named `key`, if any; builds `index` once the object outgrows
-  /// a linear scan.
-  private func firstMember(
-    withKey key: String, in members: [InputMember], index: inout [String: Int]
-  ) -> Int? {
-    if members.count < Self.linearKeySearchLimit {
-      return members.firstIndex { $0.key == key }
+  /// The position in ``memberStack`` of the member named `key` among those of the object
+  /// read from `start`, if any; builds `index` once the object outgrows a linear scan.
+  private func firstMember(withKey key: String, from start: Int, index: inout [String: Int]) -> Int? {
+    if memberStack.count - start < Self.linearKeySearchLimit {
+      let length = key.utf8.count
+      return memberStack[start...].firstIndex { $0.key.utf8.count == length && $0.key == key }
     }
     if index.isEmpty {
-      index.reserveCapacity(members.count * 2)
-      for (offset, member) in members.enumerated() { index[member.key] = offset }
+      index.reserveCapacity((memberStack.count - start) * 2)
+      for offset in start..<memberStack.count { index[memberStack[offset].key] = offset }
     }
     return index[key]
   }
@@ -347,7 +356,7 @@ struct JSONByteParser {
       guard index < end else { throw unterminatedString(openedAt: quoteOffset) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
+        let text = texts.text(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         index += 1
         return text
       } else if byte == UInt8(ascii: "\\") {
@@ -411,7 +420,7 @@ struct JSONByteParser {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
-        return String(decoding: scratch, as: UTF8.self)
+        return scratch.withUnsafeBufferPointer { texts.text($0) }
       } else if byte == UInt8(ascii: "\\") {
         try appendEscape()
       } else if byte < 0x20 {

@@ -45,9 +45,12 @@ struct ObjectFields {
   /// The members no reader asked for, in the order written.
   var unused: [InputMember] { members.indices.filter { !isUsed($0) }.map { members[$0] } }
 
+  /// Compares the keys' lengths first: most keys differ in length, and a length is read
+  /// inline, where comparing two different strings takes a call.
   @inline(__always)
   private func index(of key: String) -> Int? {
-    members.firstIndex { $0.key == key }
+    let length = key.utf8.count
+    return members.firstIndex { $0.key.utf8.count == length && $0.key == key }
   }
 
   private mutating func mark(_ index: Int) {

@@ -31,27 +31,34 @@ struct SourceElement: Sendable {
   let document: SourceDocument
   /// The offset of the element's first byte (files are at most 2 GiB).
   private let offset: UInt32
-  /// Its index in the list.
-  let index: UInt32
+  /// The list the element is in (the top two bits) and its index in the list (the
+  /// others), packed so that the element, and a ``Provenance``, take 24 bytes.
+  private let sectionAndIndex: UInt32
   /// The line and column where the element starts.
   private let line: UInt32
   private let column: UInt32
-  /// The list the element is in.
-  let section: Section
+
+  /// The largest index that fits beside the section.
+  static let maximumIndex = Int(UInt32.max >> 2)
 
   /// An element, or nil when its place does not fit the compact form (then its fields
   /// are recorded instead).
   init?(document: SourceDocument, offset: Int, section: Section, index: Int, position: TextPosition) {
-    guard let offset = UInt32(exactly: offset), let index = UInt32(exactly: index),
+    guard let offset = UInt32(exactly: offset), index >= 0, index <= Self.maximumIndex,
       let line = UInt32(exactly: position.line), let column = UInt32(exactly: position.column)
     else { return nil }
     self.document = document
     self.offset = offset
-    self.section = section
-    self.index = index
+    self.sectionAndIndex = UInt32(section.rawValue) << 30 | UInt32(index)
     self.line = line
     self.column = column
   }
+
+  /// The element's index in its list.
+  var index: UInt32 { sectionAndIndex & (UInt32.max >> 2) }
+
+  /// The list the element is in.
+  var section: Section { Section(rawValue: UInt8(sectionAndIndex >> 30)) ?? .entities }
 
   /// Where the element starts.
   var position: TextPosition { TextPosition(line: Int(line), column: Int(column)) }

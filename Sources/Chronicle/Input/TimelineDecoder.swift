@@ -19,8 +19,15 @@ struct TimelineDecoder {
   /// (kept even when the element is refused, as its provenance was while decoding it).
   private var collected: [String: TextPosition]?
   private(set) var diagnostics: [Diagnostic] = []
+  /// The dates read so far, by their text.
+  private var dates = EDTFDateCache()
+  /// The file of the citations without a quote, shared between them.
+  private let citationTail: [Citation.Tail]
 
-  init(file: String?) { self.file = file }
+  init(file: String?) {
+    self.file = file
+    citationTail = Citation.sharedTail(file: file)
+  }
 
   // MARK: Top level
 
@@ -218,19 +225,19 @@ struct TimelineDecoder {
     guard let label = requiredText(&fields, kind.labelKey, in: &provenance, what: kind.withArticle) else {
       return nil
     }
-    var entity = Entity(id: id, kind: kind, label: label)
-    entity.aliases = textList(&fields, "aliases", in: &provenance)
-    entity.summary = optionalText(&fields, "description", in: &provenance)
-    entity.notes = textList(&fields, "notes", in: &provenance)
-    entity.sources = citations(&fields, "sources", in: &provenance)
-    entity.date = date(&fields, "date", in: &provenance)
-    entity.place = optionalText(&fields, "place", in: &provenance)
-    entity.partOf = optionalText(&fields, "partOf", in: &provenance)
-    entity.type = optionalText(&fields, "type", in: &provenance)
-    entity.publisher = optionalText(&fields, "publisher", in: &provenance)
-    entity.pages = optionalText(&fields, "pages", in: &provenance)
-    entity.parent = optionalText(&fields, "parent", in: &provenance)
-    entity.steps = objects(&fields, "steps", in: &provenance, expected: Self.stepKeys, required: ["label"]) {
+    var details = EntityDetails()
+    details.aliases = textList(&fields, "aliases", in: &provenance)
+    details.summary = optionalText(&fields, "description", in: &provenance)
+    details.notes = textList(&fields, "notes", in: &provenance)
+    let sources = citations(&fields, "sources", in: &provenance)
+    let entityDate = self.date(&fields, "date", in: &provenance)
+    let place = optionalText(&fields, "place", in: &provenance)
+    details.partOf = optionalText(&fields, "partOf", in: &provenance)
+    details.type = optionalText(&fields, "type", in: &provenance)
+    details.publisher = optionalText(&fields, "publisher", in: &provenance)
+    details.pages = optionalText(&fields, "pages", in: &provenance)
+    details.parent = optionalText(&fields, "parent", in: &provenance)
+    details.steps = objects(&fields, "steps", in: &provenance, expected: Self.stepKeys, required: ["label"]) {
       decoder, object, prefix, provenance in
       let label = decoder.requiredText(&object, "label", in: &provenance, prefix: prefix, what: "a step")
       let date = decoder.date(&object, "date", in: &provenance, prefix: prefix)
@@ -240,14 +247,14 @@ struct TimelineDecoder {
       guard let label, let date else { return nil }
       return DocumentStep(label: label, date: date)
     }
-    entity.identifiers = objects(&fields, "identifiers", in: &provenance, expected: Self.identifierKeys, required: Self.identifierKeys) {
+    details.identifiers = objects(&fields, "identifiers", in: &provenance, expected: Self.identifierKeys, required: Self.identifierKeys) {
       decoder, object, prefix, provenance in
       let scheme = decoder.requiredText(&object, "scheme", in: &provenance, prefix: prefix, what: "an identifier")
       let value = decoder.requiredText(&object, "value", in: &provenance, prefix: prefix, what: "an identifier")
       guard let scheme, let value else { return nil }
       return DocumentIdentifier(scheme: DocumentIdentifier.Scheme(rawValue: scheme), value: value)
     }
-    entity.positions = objects(&fields, "positions", in: &provenance, expected: Self.positionKeys, required: ["title"]) {
+    details.positions = objects(&fields, "positions", in: &provenance, expected: Self.positionKeys, required: ["title"]) {
       decoder, object, prefix, provenance in
       let title = decoder.requiredText(&object, "title", in: &provenance, prefix: prefix, what: "a position")
       let organisation = decoder.optionalText(&object, "organisation", in: &provenance, prefix: prefix)
@@ -263,12 +270,13 @@ struct TimelineDecoder {
         let latitude = number(&object, "latitude", path: childPath)
         let longitude = number(&object, "longitude", path: childPath)
         finish(object, expected: ["latitude", "longitude"])
-        if let latitude, let longitude { entity.coordinates = Coordinates(latitude: latitude.value, longitude: longitude.value) }
+        if let latitude, let longitude { details.coordinates = Coordinates(latitude: latitude.value, longitude: longitude.value) }
       }
     }
-    entity.provenance = provenance
-    finish(fields, expected: Self.entityKeys[kind] ?? [], kind: kind)
-    return entity
+    if fields.hasUnused { finish(fields, expected: Self.entityKeys[kind] ?? [], kind: kind) }
+    return Entity(
+      id: id, kind: kind, label: label, date: entityDate, sources: sources, place: place, details: details,
+      provenance: provenance)
   }
 
   // MARK: Relations and claims
@@ -279,15 +287,16 @@ struct TimelineDecoder {
     let from = requiredText(&fields, "from", in: &provenance, what: "a relation")
     let type = requiredText(&fields, "type", in: &provenance, what: "a relation")
     let to = requiredText(&fields, "to", in: &provenance, what: "a relation")
-    var relation = Relation(from: from ?? "", type: type ?? "", to: to ?? "")
-    relation.role = optionalText(&fields, "role", in: &provenance)
-    relation.date = date(&fields, "date", in: &provenance)
-    relation.locator = optionalText(&fields, "locator", in: &provenance)
-    relation.note = optionalText(&fields, "note", in: &provenance)
-    relation.sources = citations(&fields, "sources", in: &provenance)
+    let role = optionalText(&fields, "role", in: &provenance)
+    let date = self.date(&fields, "date", in: &provenance)
+    let locator = optionalText(&fields, "locator", in: &provenance)
+    let note = optionalText(&fields, "note", in: &provenance)
+    let sources = citations(&fields, "sources", in: &provenance)
+    if fields.hasUnused { finish(fields, expected: Self.relationKeys) }
+    guard let from, let type, let to else { return nil }
+    var relation = Relation(
+      from: from, type: type, to: to, role: role, date: date, locator: locator, note: note, sources: sources)
     relation.provenance = provenance
-    finish(fields, expected: Self.relationKeys)
-    guard from != nil, type != nil, to != nil else { return nil }
     return relation
   }
 
@@ -396,12 +405,12 @@ struct TimelineDecoder {
 
   private mutating func requiredText(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
                                      prefix: ItemField? = nil, what: String) -> String? {
-    guard fields.peek(key) != nil else {
+    guard let member = fields.take(key) else {
       report(.error, .missingField, "\(what) needs '\(key)'", fields.position,
              path: join(provenance.path, prefix?.text))
       return nil
     }
-    guard let text = optionalText(&fields, key, in: &provenance, prefix: prefix) else { return nil }
+    guard let text = memberText(member, key, in: &provenance, prefix: prefix) else { return nil }
     if text.isEmpty {
       let field = join(prefix?.text, key)
       report(.error, .emptyValue, "'\(key)' must not be empty", provenance.position(of: field), path: provenance.path(of: field))
@@ -413,6 +422,12 @@ struct TimelineDecoder {
   private mutating func optionalText(_ fields: inout ObjectFields, _ key: String, in provenance: inout Provenance,
                                      prefix: ItemField? = nil) -> String? {
     guard let member = fields.take(key) else { return nil }
+    return memberText(member, key, in: &provenance, prefix: prefix)
+  }
+
+  /// The text of a member just taken, its position recorded.
+  private mutating func memberText(_ member: InputMember, _ key: String, in provenance: inout Provenance,
+                                   prefix: ItemField?) -> String? {
     record(&provenance, join(prefix?.text, key), member.value.position)
     return text(member.value, path: provenance.path(of: join(prefix?.text, key)) ?? join(prefix?.text, key))
   }
@@ -443,7 +458,7 @@ struct TimelineDecoder {
       return nil
     }
     do {
-      return try EDTFDate(text)
+      return try dates.date(text)
     } catch {
       let field = join(prefix?.text, key)
       var position = member.value.position
@@ -463,6 +478,7 @@ struct TimelineDecoder {
       let locator = decoder.optionalText(&object, "locator", in: &provenance, prefix: itemPrefix)
       let quote = decoder.optionalText(&object, "quote", in: &provenance, prefix: itemPrefix)
       guard let document else { return nil }
+      if quote == nil { return Citation(document: document, locator: locator, sharing: decoder.citationTail) }
       return Citation(document: document, locator: locator, quote: quote, file: decoder.file)
     }
   }

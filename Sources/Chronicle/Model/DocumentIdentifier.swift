@@ -50,7 +50,7 @@ public struct DocumentIdentifier: Hashable, Sendable {
   public var problem: String? {
     switch scheme {
     case .unSymbol:
-      return UNSymbol(value) == nil
+      return !UNSymbol.isWellFormed(value)
         ? "'\(value)' is not a UN document symbol; expected a form such as 'A/75/660' or 'A/75/660-S/2020/1267'"
         : nil
     case .application:
@@ -98,7 +98,36 @@ public struct DocumentIdentifier: Hashable, Sendable {
     return false
   }
 
+  /// ``isURL(_:)`` for ASCII bytes, where each byte is one character; nil for other text.
+  private static func isASCIIURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+      let count = prefix.utf8CodeUnitCount
+      guard bytes.count >= count else { return false }
+      for index in 0..<count {
+        let byte = bytes[index]
+        let lower = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        if lower != prefix.utf8Start[index] { return false }
+      }
+      return true
+    }
+    let hostStart: Int
+    if hasPrefix("https://") {
+      hostStart = 8
+    } else if hasPrefix("http://") {
+      hostStart = 7
+    } else {
+      return false
+    }
+    guard hostStart < bytes.count else { return false }
+    let first = bytes[hostStart]
+    guard first != UInt8(ascii: "/"), first != UInt8(ascii: "?"), first != UInt8(ascii: "#") else { return false }
+    return !bytes.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+  }
+
   static func isURL(_ text: String) -> Bool {
+    var copy = text
+    if let ascii = copy.withUTF8({ isASCIIURL($0) }) { return ascii }
     let lower = text.lowercased()
     for prefix in ["https://", "http://"] where lower.hasPrefix(prefix) {
       let rest = lower.dropFirst(prefix.count)

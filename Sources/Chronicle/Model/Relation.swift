@@ -11,16 +11,30 @@ public struct Relation: Hashable, Sendable {
   public var to: String
   /// How the start entity takes part: `perpetrator`, `victim`, `witness`…
   public var role: String?
-  /// When the relation held (an EDTF date or interval, such as `1990-05/..`).
-  public var date: EDTFDate?
   /// Where in a document, for relations such as `cites` (`footnote 11`).
   public var locator: String?
-  /// A free note.
-  public var note: String?
-  /// The sources the relation rests on.
-  public var sources: [Citation]
   /// Where the relation was read from; takes no part in equality.
   public var provenance: Provenance
+  /// The fields most relations leave empty: none, or one ``RelationDetails``.
+  private var stored: [RelationDetails]
+
+  /// When the relation held (an EDTF date or interval, such as `1990-05/..`).
+  public var date: EDTFDate? {
+    get { stored.isEmpty ? nil : stored[0].date }
+    set { update(newValue == nil) { $0.date = newValue } }
+  }
+
+  /// A free note.
+  public var note: String? {
+    get { stored.isEmpty ? nil : stored[0].note }
+    set { update(newValue == nil) { $0.note = newValue } }
+  }
+
+  /// The sources the relation rests on.
+  public var sources: [Citation] {
+    get { stored.isEmpty ? [] : stored[0].sources }
+    set { update(newValue.isEmpty) { $0.sources = newValue } }
+  }
 
   /// Creates a relation.
   public init(
@@ -31,11 +45,39 @@ public struct Relation: Hashable, Sendable {
     self.type = type
     self.to = to
     self.role = role
-    self.date = date
     self.locator = locator
-    self.note = note
-    self.sources = sources
     self.provenance = Provenance()
+    self.stored = RelationDetails(date: date, note: note, sources: sources).stored
+  }
+
+  /// The fields kept out of line, empty ones included.
+  private var details: RelationDetails { stored.isEmpty ? RelationDetails() : stored[0] }
+
+  /// Sets a field kept out of line; `isEmpty` says the new value is the empty one,
+  /// which needs no storage when there is none yet.
+  @inline(__always)
+  private mutating func update(_ isEmpty: Bool, _ change: (inout RelationDetails) -> Void) {
+    if stored.isEmpty {
+      if isEmpty { return }
+      stored = [RelationDetails()]
+    }
+    change(&stored[0])
+  }
+
+  /// Relations are equal when all their fields are, ``provenance`` aside.
+  public static func == (lhs: Relation, rhs: Relation) -> Bool {
+    lhs.from == rhs.from && lhs.type == rhs.type && lhs.to == rhs.to && lhs.role == rhs.role
+      && lhs.locator == rhs.locator && lhs.details == rhs.details
+  }
+
+  /// Hashes all the fields, ``provenance`` aside.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(from)
+    hasher.combine(type)
+    hasher.combine(to)
+    hasher.combine(role)
+    hasher.combine(locator)
+    hasher.combine(details)
   }
 
   /// The fields that make two relations the same edge when files are merged:

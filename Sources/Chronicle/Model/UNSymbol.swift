@@ -104,4 +104,73 @@ public struct UNSymbol: Hashable, Sendable, CustomStringConvertible {
       modifiers: Array(components[modifierStart...])
     )
   }
+
+  /// Whether `text` parses as a symbol: `UNSymbol(text) != nil`, without building the
+  /// parts. ASCII text (all symbols in practice) is checked byte by byte; other text is
+  /// parsed.
+  static func isWellFormed(_ text: String) -> Bool {
+    var text = text
+    let ascii: Bool? = text.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return isWellFormedASCII(bytes)
+    }
+    return ascii ?? (UNSymbol(text) != nil)
+  }
+
+  /// ``isWellFormed(_:)`` for ASCII bytes, where each byte is one character (a CR LF
+  /// pair, one character, is whitespace as each of its bytes is, so it fails alike).
+  private static func isWellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let slash = UInt8(ascii: "/")
+    let hyphen = UInt8(ascii: "-")
+    func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+    // A hyphen splits joint parts where upper-case letters and a slash follow it.
+    var pieceStart = 0
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == hyphen {
+        var end = index + 1
+        while end < bytes.count && isUpper(bytes[end]) { end += 1 }
+        if end > index + 1, end < bytes.count, bytes[end] == slash {
+          guard isWellFormedPart(bytes, pieceStart..<index) else { return false }
+          pieceStart = index + 1
+        }
+      }
+      index += 1
+    }
+    return isWellFormedPart(bytes, pieceStart..<bytes.count)
+  }
+
+  /// The rules of ``parsePart(_:)`` for an ASCII piece.
+  private static func isWellFormedPart(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let slash = UInt8(ascii: "/")
+    var components: [Range<Int>] = []
+    var start = range.lowerBound
+    for index in range where bytes[index] == slash {
+      components.append(start..<index)
+      start = index + 1
+    }
+    components.append(start..<range.upperBound)
+    guard components.count >= 3 else { return false }
+    for component in components {
+      guard !component.isEmpty else { return false }
+      for index in component where bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) { return false }
+    }
+    guard components[0].allSatisfy({ bytes[$0] &- UInt8(ascii: "A") < 26 }) else { return false }
+    let prefixes: [StaticString] = ["Add.", "Rev.", "Corr.", "Amend.", "Summary", "Suppl."]
+    func hasModifierPrefix(_ component: Range<Int>) -> Bool {
+      prefixes.contains { prefix in
+        let count = prefix.utf8CodeUnitCount
+        guard component.count >= count else { return false }
+        return (0..<count).allSatisfy { bytes[component.lowerBound + $0] == prefix.utf8Start[$0] }
+      }
+    }
+    let modifierStart = components.firstIndex(where: hasModifierPrefix) ?? components.count
+    guard modifierStart >= 3 else { return false }
+    let number = components[modifierStart - 1]
+    guard bytes[number.lowerBound] &- UInt8(ascii: "0") < 10 else { return false }
+    return number.allSatisfy { index in
+      let byte = bytes[index]
+      return byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "a") < 26
+    }
+  }
 }

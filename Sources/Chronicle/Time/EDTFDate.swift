@@ -62,27 +62,36 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
     case unknown
   }
 
-  /// What sorting needs, inline; the rest is shared, so that a value is 40 bytes and
-  /// sorting moves little memory.
-  @usableFromInline let sortKey: EDTFSortKey
-  private let storage: Storage
+  /// Everything, shared: a value is one reference (8 bytes, and 8 as an optional), so
+  /// that the many dates of a large timeline cost little, and equal dates read from one
+  /// file share one storage (see ``TimelineDecoder``).
+  @usableFromInline let storage: Storage
 
-  private final class Storage: Sendable {
+  /// The parsed value, its canonical text, its bounds and its sort key, computed once.
+  @usableFromInline
+  final class Storage: Sendable {
+    /// What sorting needs first (see ``EDTFSortKey``).
+    @usableFromInline let sortKey: EDTFSortKey
     let expression: EDTFExpression
     let description: String
     let earliest: CalendarDay?
     let latest: CalendarDay?
 
     init(
-      expression: EDTFExpression, description: String, earliest: CalendarDay?,
+      sortKey: EDTFSortKey, expression: EDTFExpression, description: String, earliest: CalendarDay?,
       latest: CalendarDay?
     ) {
+      self.sortKey = sortKey
       self.expression = expression
       self.description = description
       self.earliest = earliest
       self.latest = latest
     }
   }
+
+  /// What sorting compares first: four integers and the text's first bytes.
+  @inlinable
+  var sortKey: EDTFSortKey { storage.sortKey }
 
   var expression: EDTFExpression { storage.expression }
 
@@ -123,19 +132,19 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   init(expression: EDTFExpression) {
     let description = expression.text
     let bounds = expression.bounds
-    self.storage = Storage(
-      expression: expression, description: description, earliest: bounds.earliest,
-      latest: bounds.latest)
     var timeKey: Int32 = 0
     if case .date(let date) = expression, let time = date.time {
       timeKey = Int32(time.secondsOfDay - Int(time.offsetMinutes ?? 0) * 60)
     }
-    self.sortKey = EDTFSortKey(
+    let sortKey = EDTFSortKey(
       earliest: bounds.earliest?.dayNumber ?? .min,
       negatedLatest: bounds.latest.map { -$0.dayNumber } ?? .min,
       precisionRank: expression.precision?.rank ?? 7,
       timeKey: timeKey,
       text: description)
+    self.storage = Storage(
+      sortKey: sortKey, expression: expression, description: description, earliest: bounds.earliest,
+      latest: bounds.latest)
   }
 
   private static func characterOffset(of byteOffset: Int, in text: String) -> Int {
@@ -237,7 +246,7 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   /// Values are equal when their canonical forms are.
   @inlinable
   public static func == (lhs: EDTFDate, rhs: EDTFDate) -> Bool {
-    lhs.sortKey.isEqual(to: rhs.sortKey) && hasSameText(lhs, rhs)
+    lhs.storage === rhs.storage || (lhs.sortKey.isEqual(to: rhs.sortKey) && hasSameText(lhs, rhs))
   }
 
   @usableFromInline
@@ -258,10 +267,11 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
 
   /// The chronological order described on ``EDTFDate``.
   ///
-  /// Inlinable, so that sorting compares the inline keys without calls or reference
-  /// counting; only values with equal keys compare their texts.
+  /// Inlinable, so that sorting compares the shared keys without calls; a value is
+  /// never before itself, and only values with equal keys compare their texts.
   @inlinable
   public static func < (lhs: EDTFDate, rhs: EDTFDate) -> Bool {
+    if lhs.storage === rhs.storage { return false }
     if let precedes = lhs.sortKey.precedes(rhs.sortKey) { return precedes }
     return textPrecedes(lhs, rhs)
   }
