@@ -19,7 +19,7 @@ public enum JSONReader {
   /// error, never a stack overflow. The top-level array or object is level 1.
   ///
   ///     let deep = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
-  ///     _ = try JSONReader.read(deep)  // throws: arrays and objects nested more than 512 levels deep
+  ///     _ = try JSONReader.read(deep)  // throws: arrays and objects nested more than 512 levels deep; …
   public static let maximumDepth = 512
 
   /// Reads a JSON document from its bytes.
@@ -656,7 +656,9 @@ struct JSONByteParser {
 
   private func tooDeep() -> InputError {
     InputError(
-      .tooDeep, "arrays and objects nested more than \(JSONReader.maximumDepth) levels deep",
+      .tooDeep,
+      "arrays and objects nested more than \(JSONReader.maximumDepth) levels deep; expected at most "
+        + "\(JSONReader.maximumDepth) levels",
       position: errorPosition(at: index), byteOffset: index)
   }
 }

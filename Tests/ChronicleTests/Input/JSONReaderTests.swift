@@ -328,7 +328,7 @@ private func elements(_ node: InputNode) -> [InputNode] {
     #expect(
       error
         == InputError(
-          .tooDeep, "arrays and objects nested more than 512 levels deep",
+          .tooDeep, "arrays and objects nested more than 512 levels deep; expected at most 512 levels",
           position: at(line, column), byteOffset: offset))
   }
 

@@ -274,4 +274,25 @@ struct TimelineValidatorTests {
       == "t.json:1:68: warning: an empty item (null) in 'notes' is ignored; expected text [entities[0].notes[0]]")
     #expect(result.graph.entity(id: "a")?.notes == ["kept"])
   }
+
+  /// On two threads the validator reports the same diagnostics in the same order.
+  @Test func twoThreadsGiveTheSameDiagnostics() throws {
+    var builder = TimelineBuilder()
+    let generated = TimelineGenerator(events: 400, seed: 3).bytes(.json)
+    TimelineReader.read(generated, file: "g.json", into: &builder)
+    // Problems of every group: dangling references, wrong kinds, loose ends, a cycle.
+    builder.add(Relation(from: "nobody", type: "participant", to: "event-1"))
+    builder.add(Relation(from: "event-1", type: "signed", to: "event-2"))
+    builder.add(Entity(id: "alone", kind: .person, label: "Alone"))
+    builder.add(Relation(from: "event-3", type: "precedes", to: "event-4"))
+    builder.add(Relation(from: "event-4", type: "precedes", to: "event-3"))
+    builder.add(Claim(subject: "ghost", property: "dead", value: .number(ClaimNumber(1))))
+    let graph = builder.validate().graph
+    let validator = TimelineValidator(graph: graph)
+    let one = validator.diagnostics(onTwoThreads: false)
+    let two = validator.diagnostics(onTwoThreads: true)
+    #expect(one.count >= 6)
+    #expect(two == one)
+    #expect(Set(one.map(\.code)).isSuperset(of: [.danglingReference, .relationSignature, .unrelatedEntity, .cycle]))
+  }
 }
