@@ -54,32 +54,15 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let format = self.format ?? output.flatMap(Format.init(path:)) ?? .text
-    if format != .dot, output == nil || output == "-" {
-      // Straight to standard output in pieces: the document is never held whole.
-      let graph = try loadGraph()
-      if format == .json {
-        JSONExporter(pretty: !compact).export(graph) { Terminal.write($0) }
-      } else {
-        ChronologyExporter(options: chronologyOptions(format)).export(graph) { Terminal.write($0) }
-      }
-      return
-    }
-    // The graph lives only while the bytes are made, so writing (and any copy the
-    // writing makes) does not add to the peak memory of graph and output together.
-    let bytes = try export(as: format)
-    try Output.write(bytes, to: output)
-  }
-
-  /// Reads, validates and filters the input and exports it as `format`.
-  private func export(as format: Format) throws -> [UInt8] {
     let graph = try loadGraph()
-    switch format {
-    case .dot:
-      return DOTExporter(options: drawing.options()).export(graph)
-    case .json:
-      return JSONExporter(pretty: !compact).export(graph)
-    case .text, .markdown:
-      return ChronologyExporter(options: chronologyOptions(format)).exportBytes(graph)
+    // Written in pieces as it is made, to standard output or a temporary file renamed
+    // when complete: the document is never held whole next to the graph.
+    try Output.write(to: output) { sink in
+      switch format {
+      case .dot: DOTExporter(options: drawing.options()).export(graph, to: sink)
+      case .json: JSONExporter(pretty: !compact).export(graph, to: sink)
+      case .text, .markdown: ChronologyExporter(options: chronologyOptions(format)).export(graph, to: sink)
+      }
     }
   }
 

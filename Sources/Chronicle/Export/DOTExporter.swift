@@ -105,14 +105,36 @@ public struct DOTExporter: Sendable {
   ///     let bytes = DOTExporter().export(graph)
   ///     print(String(decoding: bytes, as: UTF8.self))
   public func export(_ graph: TimelineGraph) -> [UInt8] {
+    var writer = DOTWriter(capacity: 2048 + graph.count * 320 + graph.edges.count * 160)
+    write(graph, into: &writer)
+    return writer.bytes
+  }
+
+  /// The same bytes as ``export(_:)``, handed to `sink` in pieces of about
+  /// `chunkBytes` (each ending with a whole statement) as they are written, so that
+  /// the whole document is never held:
+  ///
+  ///     DOTExporter().export(graph) { chunk in _ = write(STDOUT_FILENO, chunk.baseAddress, chunk.count) }
+  public func export(
+    _ graph: TimelineGraph, chunkBytes: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
+    withoutActuallyEscaping(sink) { sink in
+      // The writer, which holds the sink, does not outlive this closure.
+      var writer = DOTWriter(capacity: chunkBytes + chunkBytes / 2)
+      writer.stream(to: sink, chunkBytes: chunkBytes)
+      write(graph, into: &writer)
+      writer.flush()
+    }
+  }
+
+  private func write(_ graph: TimelineGraph, into writer: inout DOTWriter) {
     let scene = DOTScene(graph: graph, options: options)
     let axis = options.view == .timeline ? DOTTimeAxis(scene: scene, byKind: options.clustering == .kind) : nil
-    var writer = DOTWriter(capacity: 2048 + graph.count * 320 + graph.edges.count * 160)
     writer.open("digraph", name: options.view.rawValue)
     if let axis, resolvedLayout(scene, axis: axis) == .pinned {
       writePinned(scene, into: &writer)
       writer.close()
-      return writer.bytes
+      return
     }
     writeDefaults(graph, pinned: false, into: &writer)
     if let axis { writeAxis(axis, into: &writer) }
@@ -122,7 +144,6 @@ public struct DOTExporter: Sendable {
     if let axis { writeColumns(axis, scene: scene, into: &writer) }
     if options.legend { writeLegend(scene, axis: axis, into: &writer) }
     writer.close()
-    return writer.bytes
   }
 
   // MARK: Sections

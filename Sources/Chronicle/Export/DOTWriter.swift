@@ -26,11 +26,14 @@
 /// Graphviz refuses a quoted string of 16 KB or more, so longer values are written as
 /// chunks of at most ``maximumChunkBytes`` joined with DOT's `+`, cut only between
 /// characters and escapes.
-struct DOTWriter: Sendable {
-  /// The bytes written so far.
+struct DOTWriter {
+  /// The bytes written so far (since the last hand-over, when streaming).
   private(set) var bytes: [UInt8] = []
   private var depth = 0
   private var chunkBytes = 0
+  /// Where whole statements go once ``bytes`` holds `streamBytes` or more, if anywhere.
+  private var sink: ((UnsafeRawBufferPointer) -> Void)?
+  private var streamBytes = Int.max
 
   /// The most bytes between two quotes, well under Graphviz's 16 KB limit.
   static let maximumChunkBytes = 8192
@@ -381,6 +384,23 @@ struct DOTWriter: Sendable {
   private mutating func terminate() {
     bytes.append(UInt8(ascii: ";"))
     bytes.append(0x0A)
+    if bytes.count >= streamBytes { flush() }
+  }
+
+  // MARK: Streaming
+
+  /// Hands the bytes to `sink` in pieces of about `chunkBytes`, each ending with a whole
+  /// statement, instead of keeping them all; ``flush()`` hands over the rest.
+  mutating func stream(to sink: @escaping (UnsafeRawBufferPointer) -> Void, chunkBytes: Int) {
+    self.sink = sink
+    streamBytes = max(1, chunkBytes)
+  }
+
+  /// Hands what is written to the sink, if there is one.
+  mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes(sink)
+    bytes.removeAll(keepingCapacity: true)
   }
 
   private mutating func indent() {

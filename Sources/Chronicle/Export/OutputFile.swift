@@ -13,8 +13,29 @@ public enum OutputFile {
   /// Writes `bytes` to `path` atomically, creating or replacing the file; or, for a
   /// device, pipe or socket, straight into it.
   public static func write(_ bytes: [UInt8], to path: String) throws(OutputFileError) {
+    try write(to: path) { sink in bytes.withUnsafeBytes(sink) }
+  }
+
+  /// Writes what `produce` hands to its sink, piece by piece, to `path` atomically (or
+  /// straight into a device, pipe or socket), so that a large output is never held
+  /// whole in memory:
+  ///
+  ///     try OutputFile.write(to: "archive.json") { sink in JSONExporter().export(graph, to: sink) }
+  ///
+  /// When a piece cannot be written, the rest are ignored, the temporary file is
+  /// removed and the error is thrown once `produce` returns; the target is untouched.
+  public static func write(
+    to path: String, _ produce: (_ sink: (UnsafeRawBufferPointer) -> Void) -> Void
+  ) throws(OutputFileError) {
     if isStream(path) {
-      try writeDirectly(bytes, to: path)
+      let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw OutputFileError(path: path, message: "cannot be opened for writing: " + String(cString: strerror(errno)))
+      }
+      defer { close(descriptor) }
+      var failure: String?
+      produce { piece in if failure == nil { failure = writeAll(piece, to: descriptor) } }
+      if let failure { throw OutputFileError(path: path, message: "cannot be written: " + failure) }
       return
     }
     let url = URL(fileURLWithPath: path)
@@ -26,16 +47,16 @@ public enum OutputFile {
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
     temporaryFiles.insert(temporary.path)
     defer { temporaryFiles.remove(temporary.path) }
-    // Written from the array itself: no second copy of a large output in memory.
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       throw OutputFileError(
         path: path, message: "cannot write in '\(folder.path)': " + String(cString: strerror(errno)))
     }
-    let written = writeAll(bytes, to: descriptor)
+    var failure: String?
+    produce { piece in if failure == nil { failure = writeAll(piece, to: descriptor) } }
     let closed = close(descriptor) == 0
-    guard written == nil, closed else {
-      let reason = written ?? String(cString: strerror(errno))
+    guard failure == nil, closed else {
+      let reason = failure ?? String(cString: strerror(errno))
       unlink(temporary.path)
       throw OutputFileError(path: path, message: "cannot write in '\(folder.path)': " + reason)
     }
@@ -65,26 +86,12 @@ public enum OutputFile {
     }
   }
 
-  /// Writes to a device, pipe or socket as it is, appending (a file behind
-  /// `/dev/stdout` opened with `>>` keeps what it held).
-  private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(OutputFileError) {
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw OutputFileError(path: path, message: "cannot be opened for writing: " + String(cString: strerror(errno)))
-    }
-    defer { close(descriptor) }
-    if let reason = writeAll(bytes, to: descriptor) {
-      throw OutputFileError(path: path, message: "cannot be written: " + reason)
-    }
-  }
-
   /// Writes every byte, retrying interrupted and partial writes; the reason on failure.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+    guard let base = bytes.baseAddress else { return nil }
     var written = 0
     while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-      }
+      let count = Foundation.write(descriptor, base + written, bytes.count - written)
       if count > 0 {
         written += count
       } else if count < 0, errno == EINTR {

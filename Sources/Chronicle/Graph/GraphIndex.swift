@@ -30,8 +30,18 @@ struct GraphIndex: Sendable {
     }
     self.byID = byID
 
+    // Exactly as many as there can be: growing by doubling would hold two copies at
+    // the moment the whole load peaks.
+    var impliedEdges = 0
+    entities.withUnsafeBufferPointer { entities in
+      for position in entities.indices {
+        if entities[position].place != nil { impliedEdges += 1 }
+        if entities[position].partOf != nil { impliedEdges += 1 }
+        if entities[position].parent != nil { impliedEdges += 1 }
+      }
+    }
     var edges: [Edge] = []
-    edges.reserveCapacity(relations.count + entities.count / 2)
+    edges.reserveCapacity(relations.count + impliedEdges)
     var relationEnds: [(from: EntityIndex?, to: EntityIndex?)] = []
     relationEnds.reserveCapacity(relations.count)
     relations.withUnsafeBufferPointer { relations in

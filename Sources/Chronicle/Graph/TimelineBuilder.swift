@@ -50,12 +50,15 @@ public struct TimelineBuilder: Sendable {
   }
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
-  public mutating func add(_ entity: Entity) {
-    guard let existing = entityPositions[IdentifierKey(entity.id)]?.int else {
-      entityPositions[IdentifierKey(entity.id)] = EntityIndex(entities.count)
+  public mutating func add(_ entity: consuming Entity) {
+    // One hash on the common path: the id is new.
+    let key = IdentifierKey(entity.id)
+    guard let existingIndex = entityPositions.updateValue(EntityIndex(entities.count), forKey: key) else {
       entities.append(entity)
       return
     }
+    entityPositions[key] = existingIndex
+    let existing = existingIndex.int
     let first = entities[existing]
     if first.provenance.file == entity.provenance.file {
       report(.error, .duplicateID, "duplicate id '\(entity.id)'\(Self.firstAt(first.provenance, field: "id"))",
@@ -67,7 +70,7 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds a relation; an identical edge (same ends, type, role, date and locator)
   /// from another file is merged, uniting sources.
-  public mutating func add(_ relation: Relation) {
+  public mutating func add(_ relation: consuming Relation) {
     let hash = relation.mergeHash
     if let existing = relationPositions.find(hash, where: { relations[$0].hasSameMergeKey(as: relation) }) {
       relations[existing].sources = Self.union(relations[existing].sources, relation.sources)
@@ -80,7 +83,7 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds a claim; a claim identical in everything but its note (an exact repeat,
   /// as when two files hold the same claim) is added once.
-  public mutating func add(_ claim: Claim) {
+  public mutating func add(_ claim: consuming Claim) {
     let key = claim.mergeKey
     let hash = UInt64(bitPattern: Int64(key.hashValue))
     if let existing = claimPositions.find(hash, where: { claims[$0].mergeKey == key }) {

@@ -17,4 +17,23 @@ import Testing
     #expect(streamed == exporter.export(graph))
     if chunkBytes == 1 { #expect(pieces > graph.count) }
   }
+
+  /// ``DOTExporter/export(_:chunkBytes:to:)`` hands out the bytes of ``DOTExporter/export(_:)``,
+  /// in pieces that end with whole statements.
+  @Test(arguments: [DOTOptions.View.timeline, .network], [1, 256, 1 << 20])
+  func dotStreamsTheSameBytes(view: DOTOptions.View, chunkBytes: Int) throws {
+    let graph = try dotExportSample()
+    for layout in [DOTOptions.Layout.ranked, .pinned] {
+      let exporter = DOTExporter(options: DOTOptions(view: view, layout: layout))
+      var streamed: [UInt8] = []
+      var pieces: [[UInt8]] = []
+      exporter.export(graph, chunkBytes: chunkBytes) { chunk in
+        streamed.append(contentsOf: chunk)
+        pieces.append(Array(chunk))
+      }
+      #expect(streamed == exporter.export(graph))
+      #expect(pieces.allSatisfy { $0.last == 0x0A })
+      if chunkBytes == 1 { #expect(pieces.count > graph.count) } else if chunkBytes == 1 << 20 { #expect(pieces.count == 1) }
+    }
+  }
 }
