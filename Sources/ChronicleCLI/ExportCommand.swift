@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
 
   /// The input read, validated and filtered.
   private func loadGraph() throws -> TimelineGraph {
-    try TimelineLoader(paths: input.files, strict: strict).load().filtered(by: try filters.filter())
+    try filters.apply(to: TimelineLoader(paths: input.files, strict: strict).load())
   }
 
   /// The chronology options of the flags, for text or Markdown.

@@ -26,7 +26,24 @@ struct FilterOptions: ParsableArguments {
 
   func validate() throws {
     if depth < 0 { throw ValidationError("--depth must be 0 or more; got \(depth)") }
+    if let match, match.allSatisfy(\.isWhitespace) {
+      throw ValidationError("--match needs some text to look for")
+    }
     _ = try filter()
+  }
+
+  /// The part of `graph` these options keep; a usage error when --focus names no entity
+  /// (rather than an empty drawing), saying so when an id differs only in Unicode
+  /// normalisation (ids are compared code point by code point).
+  func apply(to graph: TimelineGraph) throws -> TimelineGraph {
+    if let focus, graph.index(of: focus) == nil {
+      if let twin = graph.entities.first(where: { $0.id == focus })?.id {
+        throw ValidationError(
+          "--focus '\(focus)': no entity has that id; '\(twin)' differs from it only in Unicode normalisation")
+      }
+      throw ValidationError("--focus '\(focus)': no entity has that id")
+    }
+    return graph.filtered(by: try filter())
   }
 
   /// The library filter these options describe, or a usage error naming the bad value.

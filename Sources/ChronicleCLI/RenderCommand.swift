@@ -60,7 +60,7 @@ struct RenderCommand: AsyncParsableCommand {
   static let largeGraph = 1_000
 
   func run() async throws {
-    let graph = try TimelineLoader(paths: input.files, strict: strict).load().filtered(by: try filters.filter())
+    let graph = try filters.apply(to: TimelineLoader(paths: input.files, strict: strict).load())
     var options = drawing.options()
     // An engine the user names lays out the graph itself.
     if options.layout == .automatic, let engine, engine != .neato { options.layout = .ranked }

@@ -22,7 +22,7 @@ struct StatsCommand: ParsableCommand {
   func run() throws {
     let result = TimelineLoader(paths: input.files).validate()
     if result.hasErrors { throw ExitCode(1) }
-    let graph = result.graph.filtered(by: try filters.filter())
+    let graph = try filters.apply(to: result.graph)
     let statistics = TimelineStatistics(graph: graph, warnings: result.warnings.count)
     if json {
       Terminal.write(statistics.json())

@@ -195,11 +195,12 @@ struct ChronologyRenderer {
 
   private mutating func writeFigures() {
     var order: [String] = []
-    var bySubject: [String: [Claim]] = [:]
+    var bySubject: [IdentifierKey: [Claim]] = [:]  // ids compared code point by code point
     for claim in graph.claims {
       if let subject = graph.index(of: claim.subject), hasEntry[Int(subject.rawValue)] { continue }
-      if bySubject[claim.subject] == nil { order.append(claim.subject) }
-      bySubject[claim.subject, default: []].append(claim)
+      let key = IdentifierKey(claim.subject)
+      if bySubject[key] == nil { order.append(claim.subject) }
+      bySubject[key, default: []].append(claim)
     }
     guard !order.isEmpty else { return }
     heading("Figures", level: 2)
@@ -214,7 +215,7 @@ struct ChronologyRenderer {
         literal(" (not in the timeline)")
       }
       emit(level: 0)
-      writeClaims(bySubject[subject] ?? [], level: 1)
+      writeClaims(bySubject[IdentifierKey(subject)] ?? [], level: 1)
     }
   }
 

@@ -126,13 +126,14 @@ struct GraphIndex: Sendable {
 
   func disagreements(claims: [Claim]) -> [Disagreement] {
     struct Key: Hashable {
-      var subject: String
+      /// Compared code point by code point, as ids are.
+      var subject: IdentifierKey
       var property: String
     }
     var order: [Key] = []
     var groups: [Key: [Claim]] = [:]
     for claim in claims {
-      let key = Key(subject: claim.subject, property: claim.property)
+      let key = Key(subject: IdentifierKey(claim.subject), property: claim.property)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(claim)
     }
@@ -140,7 +141,7 @@ struct GraphIndex: Sendable {
       guard let group = groups[key] else { return nil }
       let values = Set(group.map { ClaimFigure(value: $0.value, qualifier: $0.qualifier, unit: $0.unit) })
       guard values.count > 1 else { return nil }
-      return Disagreement(subject: key.subject, property: key.property, claims: group)
+      return Disagreement(subject: key.subject.id, property: key.property, claims: group)
     }
   }
 

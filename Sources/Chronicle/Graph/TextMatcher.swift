@@ -31,8 +31,10 @@ struct TextMatcher: Sendable {
     return false
   }
 
+  /// Whether `field` contains the needle; an empty needle matches nothing.
   func matches(_ field: String) -> Bool {
-    switch Self.asciiContains(field, asciiNeedle) {
+    guard !needle.isEmpty else { return false }
+    return switch Self.asciiContains(field, asciiNeedle) {
     case .some(let found): found
     case nil: Self.folded(field).contains(needle)
     }
