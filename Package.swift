@@ -42,7 +42,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ChronicleCLITests",
-      dependencies: ["Chronicle"],
+      dependencies: ["Chronicle", "ChronicleGraphviz"],
       exclude: ["Fixtures"]
     ),
   ],

@@ -34,22 +34,38 @@ struct TimelineLoader {
     guard !diagnostics.isEmpty else { return }
     var files: [String: [UInt8]] = [:]
     for file in Set(diagnostics.compactMap(\.file)) where file != "-" {
-      // Only regular files are read again: a FIFO would block, a device never end.
-      guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-        attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int,
-        size <= 16 << 20
-      else { continue }
-      // (Foundation leaks its read buffer for an empty file; there is nothing to read.)
-      if size == 0 {
-        files[file] = []
-      } else if let data = FileManager.default.contents(atPath: file) {
-        files[file] = [UInt8](data)
-      }
+      if let bytes = Self.regularFileContents(file) { files[file] = bytes }
     }
     let formatter = DiagnosticFormatter(files: files, colour: Terminal.colourOnStandardError)
     for diagnostic in diagnostics {
       Terminal.error(formatter.format(diagnostic))
     }
+  }
+
+  /// The bytes of a regular file of at most 16 MB (through a symbolic link too), read
+  /// again to quote its lines; nil for anything else. Opened without blocking and
+  /// checked on the open descriptor: a FIFO would block and a device never end.
+  static func regularFileContents(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= 16 << 20 else {
+      return nil
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+    var filled = 0
+    while filled < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+      if count > 0 {
+        filled += count
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        break  // shorter than it was: quote what is there
+      }
+    }
+    return Array(bytes.prefix(filled))
   }
 }
 

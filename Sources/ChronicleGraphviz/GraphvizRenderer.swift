@@ -13,8 +13,8 @@ import Subprocess
 ///     let output = try await renderer.render(dot)
 ///     try output.bytes.write…
 ///
-/// Graphviz runs as a subprocess with DOT streamed to its standard input, in a
-/// minimal environment with `SERVER_NAME` set (Graphviz's restricted mode: it then
+/// Graphviz runs as a subprocess reading the DOT from a temporary file (removed from
+/// its folder before Graphviz starts) as its standard input, in a minimal environment with `SERVER_NAME` set (Graphviz's restricted mode: it then
 /// refuses to read image files outside `GV_FILE_PATH`, which points at an empty
 /// place). The process is killed when the timeout passes. A non-zero exit is an
 /// error carrying Graphviz's own message.
@@ -113,8 +113,13 @@ public struct GraphvizRenderer: Sendable {
       "GV_FILE_PATH": "/nonexistent/chronicle-no-files/",
     ]
     if let home = ProcessInfo.processInfo.environment["HOME"] { environment["HOME"] = home }
-    // Graphviz stopped or failing while its input is still being written would kill
-    // this process with SIGPIPE; the write fails with EPIPE instead.
+    // Graphviz reads its input from a file already written, not from a pipe: when it
+    // stops early (an error in the input, a timeout) nothing is left half-written.
+    // (swift-subprocess 1.0 traps, "FileDescriptor was not closed", when a child
+    // closes a standard-input pipe it is still writing: swiftlang/swift-subprocess#367.)
+    let input = try Self.unlinkedFile(holding: dot)
+    defer { try? input.close() }
+    // Nothing is written to a pipe any more, but a stray SIGPIPE must never kill us.
     signal(SIGPIPE, SIG_IGN)
     let settings = environment
     let arguments = ["-T\(format.rawValue)"] + self.arguments
@@ -127,7 +132,7 @@ public struct GraphvizRenderer: Sendable {
             .path(FilePath(executable)),
             arguments: Arguments(arguments),
             environment: .custom(settings),
-            input: .array(dot),
+            input: .fileDescriptor(input, closeAfterSpawningProcess: false),
             output: .bytes(limit: Self.outputLimit),
             error: .string(limit: 1 << 20)
           )
@@ -155,6 +160,31 @@ public struct GraphvizRenderer: Sendable {
       )
     }
     return Output(bytes: record.output, warnings: record.error)
+  }
+
+  /// A temporary file holding `bytes`, open for reading from its start and already
+  /// removed from its folder, so that nothing is left behind whatever happens next.
+  static func unlinkedFile(holding bytes: [UInt8]) throws(RenderError) -> FileDescriptor {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-dot-XXXXXX").path
+    var path = Array(template.utf8CString)
+    let descriptor = path.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw RenderError(code: .failed, message: "cannot write Graphviz's input to a temporary file: "
+        + String(cString: strerror(errno)))
+    }
+    unlink(path.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    let file = FileDescriptor(rawValue: descriptor)
+    do {
+      var written = 0
+      while written < bytes.count {
+        written += try bytes.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[written...])) }
+      }
+      _ = try file.seek(offset: 0, from: .start)
+    } catch {
+      try? file.close()
+      throw RenderError(code: .failed, message: "cannot write Graphviz's input to a temporary file: \(error)")
+    }
+    return file
   }
 
   private struct ExecutionRecord: Sendable {

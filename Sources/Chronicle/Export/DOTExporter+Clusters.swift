@@ -226,12 +226,13 @@ extension DOTExporter {
     attributes.set("color", DOTStyle.node(.organisation).color)
     // A cluster without a label of its own would show the graph's title.
     var label = DOTText(width: lineLength)
-    label.append(graph.entities[organisation].label)
+    label.append(graph.entities[organisation].label, name: "name")
     attributes.set("label", label)
     attributes.set("fontsize", "12")
     attributes.set("labeljust", "l")
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("id: " + graph.entities[organisation].id)
+    tooltip.appendWhole(of: label)
     attributes.set("tooltip", tooltip)
     return attributes
   }

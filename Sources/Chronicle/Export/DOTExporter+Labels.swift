@@ -4,9 +4,9 @@ extension DOTExporter {
   /// The title or name, then the date, its marker, `(no date)` and `⚠` lines.
   func entityLabel(_ entity: borrowing Entity, disputed: [String]) -> DOTText {
     var label = DOTText(width: lineLength)
-    label.append(entity.label)
+    label.append(entity.label, name: entity.kind.labelKey)
     if let date = entity.date {
-      label.append(date.humanDescription())
+      label.append(date.humanDescription(), name: "date")
       if let marker = Self.marker(date) { label.append(marker) }
     } else if entity.kind == .event {
       label.append("(no date)")
@@ -26,15 +26,12 @@ extension DOTExporter {
     }
   }
 
-  /// The id, the whole title or name when the label shows it cut, then the type,
-  /// aliases, description and notes, one per line.
-  func entityTooltip(_ entity: borrowing Entity) -> DOTText {
+  /// The id, the whole of what `label` shows cut (`title: …`, `date: …`), then the
+  /// type, aliases, description and notes, one per line.
+  func entityTooltip(_ entity: borrowing Entity, label: DOTText) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("id: " + entity.id)
-    // A label cut short (see `DOTText.cut`) is given whole here.
-    if DOTText.cut(entity.label, width: lineLength) != nil {
-      tooltip.appendUnwrapped(entity.kind.labelKey + ": " + entity.label)
-    }
+    tooltip.appendWhole(of: label)
     if let type = entity.type { tooltip.appendUnwrapped("type: " + type) }
     if !entity.aliases.isEmpty { tooltip.appendUnwrapped("also: " + entity.aliases.joined(separator: "; ")) }
     if let summary = entity.summary { tooltip.appendUnwrapped(summary) }
@@ -47,25 +44,15 @@ extension DOTExporter {
   /// The relation type, then the role, the date and the locator.
   func edgeLabel(_ edge: Edge, relation: Relation?) -> DOTText {
     var label = DOTText(width: lineLength)
-    label.append(edge.type)
+    label.append(edge.type, name: "type")
     guard let relation else { return label }
-    if let role = relation.role { label.append(role) }
+    if let role = relation.role { label.append(role, name: "role") }
     if let date = relation.date {
-      label.append(date.humanDescription())
+      label.append(date.humanDescription(), name: "date")
       if let marker = Self.marker(date) { label.append(marker) }
     }
-    if let locator = relation.locator { label.append(locator) }
+    if let locator = relation.locator { label.append(locator, name: "locator") }
     return label
-  }
-
-  /// The role and locator of a relation whose label shows them cut, whole.
-  func edgeTooltipLines(_ relation: Relation) -> [String] {
-    var lines: [String] = []
-    if let role = relation.role, DOTText.cut(role, width: lineLength) != nil { lines.append("role: " + role) }
-    if let locator = relation.locator, DOTText.cut(locator, width: lineLength) != nil {
-      lines.append("locator: " + locator)
-    }
-    return lines
   }
 
   // MARK: Disagreements
@@ -101,13 +88,12 @@ extension DOTExporter {
     return entity.label
   }
 
-  /// The subject's id, each claim the label shows cut (whole), and the claims' notes.
-  func noteTooltip(_ note: DOTScene.Note, graph: TimelineGraph) -> DOTText {
+  /// The subject's id, the whole of what `label` shows cut, and the claims' notes.
+  func noteTooltip(_ note: DOTScene.Note, label: DOTText) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
     tooltip.appendUnwrapped("about: " + note.disagreement.subject)
+    tooltip.appendWhole(of: label)
     for claim in note.disagreement.claims {
-      let text = "• " + Self.claimText(claim, graph: graph)
-      if DOTText.cut(text, width: lineLength * 2) != nil { tooltip.appendUnwrapped(text) }
       if let text = claim.note { tooltip.appendUnwrapped(text) }
     }
     return tooltip

@@ -272,16 +272,16 @@ public struct DOTExporter: Sendable {
       let from = Endpoint(id: DOTID("n", edge.from.int), rank: axis?.rank[edge.from.int])
       let to = Endpoint(id: DOTID("n", edge.to.int), rank: axis?.rank[edge.to.int])
       writeEdge(from: from, to: to, style: style, into: &writer) { attributes in
-        if options.edgeLabels, !labelsAsTooltips {
-          attributes.set("label", edgeLabel(edge, relation: relation))
-          attributes.set("fontcolor", style.color)
-        }
         var tooltip = DOTText(width: Int.max, escaping: .tooltip)
-        if options.edgeLabels, labelsAsTooltips {
-          for line in edgeLabel(edge, relation: relation).lines { tooltip.appendUnwrapped(line.text) }
-        }
-        if options.edgeLabels, let relation {
-          for line in edgeTooltipLines(relation) { tooltip.appendUnwrapped(line) }
+        if options.edgeLabels {
+          let label = edgeLabel(edge, relation: relation)
+          if labelsAsTooltips {
+            for line in label.lines { tooltip.appendUnwrapped(line.text) }
+          } else {
+            attributes.set("label", label)
+            attributes.set("fontcolor", style.color)
+          }
+          tooltip.appendWhole(of: label)
         }
         if let note = relation?.note { tooltip.appendUnwrapped(note) }
         attributes.set("tooltip", tooltip)
@@ -397,8 +397,9 @@ public struct DOTExporter: Sendable {
     attributes.set("fillcolor", style.fillcolor)
     attributes.set("color", style.color)
     if disputed != nil { attributes.set("peripheries", "2") }
-    attributes.set("label", entityLabel(entity, disputed: disputed ?? []))
-    attributes.set("tooltip", entityTooltip(entity))
+    let label = entityLabel(entity, disputed: disputed ?? [])
+    attributes.set("label", label)
+    attributes.set("tooltip", entityTooltip(entity, label: label))
     return attributes
   }
 
@@ -415,8 +416,9 @@ public struct DOTExporter: Sendable {
 
   func noteAttributes(_ note: DOTScene.Note, scene: DOTScene) -> DOTAttributes {
     var attributes = nodeAttributes(DOTStyle.disagreement)
-    attributes.set("label", noteLabel(note, graph: scene.graph))
-    attributes.set("tooltip", noteTooltip(note, graph: scene.graph))
+    let label = noteLabel(note, graph: scene.graph)
+    attributes.set("label", label)
+    attributes.set("tooltip", noteTooltip(note, label: label))
     return attributes
   }
 }

@@ -44,6 +44,9 @@ struct DOTText: Sendable {
 
   /// The lines, in order.
   private(set) var lines: [Line] = []
+  /// The strings shown cut, whole, each with the name it was appended under (`title`,
+  /// `role`…), for the tooltip (see ``appendWhole(of:)``).
+  private(set) var cutTexts: [(name: String?, text: String)] = []
   /// The longest line, in characters, before a line wraps.
   var width: Int
   var escaping: Escaping
@@ -58,14 +61,27 @@ struct DOTText: Sendable {
   /// The most lines' worth of one string a label shows (see ``cut(_:width:)``).
   static let maximumLines = 8
 
-  /// Adds a string that wraps at spaces, cut with `…` when it is longer than a label shows.
-  mutating func append(_ text: String) {
-    lines.append(Line(text: Self.xmlCharacters(Self.cut(text, width: width) ?? text), wraps: true))
+  /// Adds a string that wraps at spaces, cut with `…` when it is longer than a label
+  /// shows; a cut string is kept whole in ``cutTexts`` under `name`.
+  mutating func append(_ text: String, name: String? = nil) {
+    if let shown = Self.cut(text, width: width) {
+      cutTexts.append((name, text))
+      lines.append(Line(text: Self.xmlCharacters(shown), wraps: true))
+    } else {
+      lines.append(Line(text: Self.xmlCharacters(text), wraps: true))
+    }
+  }
+
+  /// Adds, one line each, the whole text of every string `label` shows cut: `name: text`
+  /// (or the text alone when it has no name), so that a tooltip holds what a label cut.
+  mutating func appendWhole(of label: DOTText) {
+    for (name, text) in label.cutTexts { appendUnwrapped(name.map { $0 + ": " + text } ?? text) }
   }
 
   /// `text` cut to what a label of lines of `width` characters shows, ending with `…`:
-  /// at most `maximumLines × width` characters and `maximumLines` lines of its own
-  /// (LF, CR, CRLF, U+2028, U+2029 end a line). Nil when the text is shown whole.
+  /// at most `maximumLines × width` characters (and 4 × as many Unicode scalars) and
+  /// `maximumLines` lines of its own (LF, CR, CRLF, U+2028, U+2029 end a line). Nil
+  /// when the text is shown whole.
   static func cut(_ text: String, width: Int) -> String? {
     let budget = max(1, min(width, 100_000)) * maximumLines
     // Few bytes mean few characters; then only line breaks, counted in the bytes, can
@@ -75,13 +91,16 @@ struct DOTText: Sendable {
       if breaks < maximumLines { return nil }
     }
     var characters = 0
+    var scalars = 0
     var breaks = 0
     var end = text.startIndex
     for index in text.indices {
       let character = text[index]
       if character.isNewline, character != "\u{85}", character != "\u{0B}", character != "\u{0C}" { breaks += 1 }
       characters += 1
-      if characters > budget || breaks >= maximumLines {
+      scalars += character.unicodeScalars.count
+      // Scalars are bounded too: one character may carry thousands of combining marks.
+      if characters > budget || scalars > 4 * budget || breaks >= maximumLines {
         var kept = text[..<end]
         while kept.last == " " { kept.removeLast() }
         return kept + "…"

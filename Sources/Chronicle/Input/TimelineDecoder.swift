@@ -439,9 +439,14 @@ struct TimelineDecoder {
     var result: [String] = []
     result.reserveCapacity(items.count)
     for (index, node) in items.enumerated() {
-      if case .null = node.value {
-        // An empty item (`- ` or `~` in YAML, `null` in JSON) holds nothing; say so.
-        report(.warning, .emptyValue, "an empty item (null) in '\(key)' is ignored; expected text", node.position,
+      // An empty item (`- ` or `~` in YAML, `null` in JSON, or "") holds nothing; say so.
+      let empty: String? = switch node.value {
+      case .null: "(null)"
+      case .string(let text) where text.isEmpty, .plain(let text) where text.isEmpty: "(empty text)"
+      default: nil
+      }
+      if let empty {
+        report(.warning, .emptyItem, "an empty item \(empty) in '\(key)' is ignored; expected text", node.position,
                path: "\(provenance.path(of: key) ?? key)[\(index)]")
         continue
       }
@@ -532,8 +537,11 @@ struct TimelineDecoder {
 
   private mutating func numberValue(_ text: String, at position: TextPosition, path: @autoclosure () -> String) -> ClaimNumber? {
     guard let number = ClaimNumber(parsing: text) else {
+      // `1e400` reads as a number too large for a double; `abc` as no number at all.
+      let what = Double(text).map { $0.isFinite ? "is not a number Chronicle reads" : "is not a finite number" }
+        ?? "is not a number"
       report(.error, .wrongType,
-             "'\(Self.shorten(text))' is not a finite number; expected a decimal number such as 613, 2.5 or 1.3e3, "
+             "'\(Self.shorten(text))' \(what); expected a decimal number such as 613, 2.5 or 1.3e3, "
                + "at most about 1.8e308 in size", position, path: path())
       return nil
     }

@@ -51,6 +51,8 @@ extension Diagnostic.Code {
   /// Two ids that differ only in Unicode normalisation (NFC and NFD spellings): two
   /// entities that look like one.
   public static let lookAlikeIDs = Self("look-alike-ids")
+  /// An empty item (null or empty text) in a list of texts, which is ignored.
+  public static let emptyItem = Self("empty-item")
   /// An event without a date.
   public static let undatedEvent = Self("undated-event")
 }

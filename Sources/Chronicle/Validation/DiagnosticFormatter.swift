@@ -116,18 +116,22 @@ public struct DiagnosticFormatter: Sendable {
   /// Control characters, and bidirectional controls (which would reorder the rest of
   /// the line), show as `�`, one for one, so the caret stays in place.
   private static func visible(_ character: Character) -> Character {
-    character.unicodeScalars.contains {
-      $0.properties.generalCategory == .control || $0.value == 0x7F || DiagnosticShortening.isBidiControl($0)
-    } ? "\u{FFFD}" : character
+    character.unicodeScalars.contains { isReplaced($0) || DiagnosticShortening.isBidiControl($0) }
+      ? "\u{FFFD}" : character
   }
 
-  /// Replaces control characters (ESC, BEL, CR…) so that user text cannot drive the terminal.
+  /// Replaces control characters (ESC, BEL, CR…) and the line and paragraph separators
+  /// (U+2028, U+2029) so that user text cannot drive the terminal or break the line.
   static func clean(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    guard text.unicodeScalars.contains(where: isReplaced) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      result.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
+      result.append(isReplaced(scalar) ? "\u{FFFD}" : scalar)
     }
     return String(result)
+  }
+
+  private static func isReplaced(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
   }
 }

@@ -56,7 +56,8 @@ struct SourceLines: Sendable {
     guard position.line >= 1, position.line <= lines.count else { return nil }
     let lineIndex = position.line - 1
     let line = lines[lineIndex]
-    let column = max(1, position.column)
+    // Clamped: a diagnostic made or decoded elsewhere may hold any column.
+    let column = min(max(1, position.column), Int.max / 2)
     let firstColumn = max(1, column - Self.window)
     let start = offset(ofColumn: firstColumn, line: lineIndex)
     let end = offset(ofColumn: column + Self.window, in: start..<line.upperBound, startColumn: firstColumn)

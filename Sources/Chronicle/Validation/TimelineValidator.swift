@@ -404,8 +404,8 @@ struct TimelineValidator {
       let elsewhere = other.provenance.file != entities[position].provenance.file ? other.provenance.file : nil
       let place = other.provenance.position(of: "id").map { " at \(elsewhere.map { "\($0):" } ?? "")\($0)" } ?? ""
       report(.warning, .lookAlikeIDs,
-             "id '\(id)' (\(Self.codePoints(of: id))) differs only in Unicode normalisation from '\(other.id)' "
-               + "(\(Self.codePoints(of: other.id)))\(place); they are two different entities: spell both the "
+             "id '\(id)' differs only in Unicode normalisation from '\(other.id)'\(place) "
+               + "(\(Self.differingCodePoints(id, other.id))); they are two different entities: spell both the "
                + "same way if they are one",
              entities[position].provenance, "id")
     }
@@ -431,14 +431,25 @@ struct TimelineValidator {
 
   private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
-  /// The code points of an id beyond ASCII, written `U+00E9`, in order: what tells two
-  /// look-alike spellings apart.
-  static func codePoints(of id: String) -> String {
-    let written = id.unicodeScalars.lazy.filter { !$0.isASCII }.prefix(8).map { scalar in
-      let hex = String(scalar.value, radix: 16, uppercase: true)
-      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  /// What tells two look-alike spellings apart: the code points where they differ
+  /// (after what they share at the start and at the end), written `U+00E9`, at most 8
+  /// of each: `U+0065 U+0301 here, U+00E9 there`.
+  static func differingCodePoints(_ here: String, _ there: String) -> String {
+    let left = Array(here.unicodeScalars), right = Array(there.unicodeScalars)
+    var start = 0
+    while start < min(left.count, right.count), left[start] == right[start] { start += 1 }
+    var end = 0
+    while end < min(left.count, right.count) - start, left[left.count - 1 - end] == right[right.count - 1 - end] {
+      end += 1
     }
-    return written.isEmpty ? "ASCII only" : written.joined(separator: " ")
+    func written(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+      let shown = scalars.prefix(8).map { scalar in
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      }
+      return shown.isEmpty ? "nothing" : shown.joined(separator: " ") + (scalars.count > 8 ? " …" : "")
+    }
+    return written(left[start..<(left.count - end)]) + " here, " + written(right[start..<(right.count - end)]) + " there"
   }
 
   // MARK: Helpers
@@ -469,8 +480,8 @@ struct TimelineValidator {
   private mutating func dangling(_ id: String, field: String, in provenance: Provenance) {
     let hint: String
     if let twin = lookAlike(of: id) {
-      hint = "; the id '\(twin)' differs only in Unicode normalisation (\(Self.codePoints(of: twin)) there, "
-        + "\(Self.codePoints(of: id)) here), and ids are compared code point by code point"
+      hint = "; the id '\(twin)' differs from it only in Unicode normalisation (\(Self.differingCodePoints(id, twin))), "
+        + "and ids are compared code point by code point"
     } else {
       hint = graph.count <= 20_000 ? Suggestion.hint(for: id, in: graph.entities.lazy.map(\.id)) : ""
     }

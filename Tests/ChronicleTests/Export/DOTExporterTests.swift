@@ -191,12 +191,44 @@ struct DOTExporterTests {
       let node = dotNode(withID: "e", in: parsed)
       let lines = DOTReader.labelLines(node?.attributes["label"] ?? "")
       // Up to 8 lines' worth is shown whole; more is cut with `…`, whole in the tooltip.
-      let cut = DOTText.cut(long.label, width: width)
+      let cut = DisplayOracle.cut(long.label, width: width)
       #expect((cut == nil) == (width >= 8))
       #expect(lines.dropLast().joined(separator: " ") == cut ?? long.label)
       #expect(lines.allSatisfy { $0.count <= max(width, 1) || !$0.contains(" ") })
       let tooltip = DOTReader.labelLines(node?.attributes["tooltip"] ?? "")
       #expect(tooltip.contains("title: " + long.label) == (cut != nil))
+    }
+  }
+
+  /// Whatever a label shows cut is whole in the tooltip: a disputed property in the
+  /// node and in the disagreement box, a relation's role and locator, an
+  /// organisation's name on its cluster.
+  @Test func everyCutTextIsWholeInATooltip() throws {
+    let long = (0..<80).map { "word\($0)" }.joined(separator: " ")
+    var event = dotEntity("e", .event, "E", date: "1992")
+    event.sources = []
+    let organisation = dotEntity("o", .organisation, long)
+    let person = dotEntity("p", .person, "P")
+    let claims = [
+      Claim(subject: "e", property: long, value: .number(ClaimNumber(613))),
+      Claim(subject: "e", property: long, value: .number(ClaimNumber(1324))),
+    ]
+    let relations = [
+      Relation(from: "p", type: "participant", to: "e", role: long, locator: long),
+      Relation(from: "p", type: "member-of", to: "o"),
+    ]
+    let graph = dotGraph([event, organisation, person], relations, claims)
+    for options in [DOTOptions(), DOTOptions(view: .network, clustering: .organisation)] {
+      let text = dotText(graph, options)
+      // The whole text is in a tooltip; no label holds "word79".
+      let statements = dotStatements(text)
+      let labels = statements.compactMap { $0.attributes["label"] }.joined(separator: "\n")
+      let tooltips = statements.compactMap { $0.attributes["tooltip"] }.joined(separator: "\n")
+      #expect(!labels.contains("word79"))
+      #expect(tooltips.contains("⚠ disputed: " + long))
+      #expect(tooltips.contains("⚠ " + long + ": claims disagree"))
+      #expect(tooltips.contains("role: " + long) && tooltips.contains("locator: " + long))
+      if options.clustering == .organisation { #expect(tooltips.contains("name: " + long)) }
     }
   }
 

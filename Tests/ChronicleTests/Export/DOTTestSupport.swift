@@ -243,14 +243,17 @@ enum DisplayOracle {
     return lines
   }
 
-  /// The documented cut of a label's text: at most 8 × `width` characters and 8 lines
-  /// of its own, then `…` (spaces before it dropped); nil when it is shown whole.
+  /// The documented cut of a label's text: at most 8 × `width` characters (32 × `width`
+  /// scalars) and 8 lines of its own, then `…` (spaces before it dropped); nil when it
+  /// is shown whole.
   static func cut(_ text: String, width: Int) -> String? {
     var kept: [Character] = []
     var lineCount = 1
+    var scalars = 0
     for character in text {
       if ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}"].contains(character) { lineCount += 1 }
-      if kept.count == 8 * width || lineCount > 8 {
+      scalars += character.unicodeScalars.count
+      if kept.count == 8 * width || lineCount > 8 || scalars > 32 * width {
         while kept.last == " " { kept.removeLast() }
         return String(kept) + "…"
       }

@@ -147,6 +147,11 @@ struct DOTWriterTests {
     #expect(DOTText.cut(String(repeating: "a\u{2027}b\u{2030}c", count: 8), width: 12) == nil)  // E2 80 A7, E2 80 B0: not line breaks
     #expect(DOTText.cut(String(repeating: "😀", count: 10_000), width: 32) == String(repeating: "😀", count: 256) + "…")
     #expect(label(String(repeating: "b ", count: 100), width: 4).hasSuffix("b b…\""))
+    // One character with 10,000 combining marks: bounded by scalars (4 × 8 × 32 = 1,024).
+    let zalgo = "a" + String(repeating: "\u{301}", count: 10_000) + "b"
+    #expect(DOTText.cut(zalgo, width: 32) == "…")
+    let marks = String(repeating: "e\u{301}", count: 600)
+    #expect(DOTText.cut(marks, width: 32) == String(repeating: "e\u{301}", count: 256) + "…")
   }
 
   @Test func leftAlignedLabelsEndEveryLineWithL() {

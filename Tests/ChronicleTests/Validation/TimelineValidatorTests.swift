@@ -222,8 +222,8 @@ struct TimelineValidatorTests {
     #expect(!codes.contains(.duplicateID) && !codes.contains(.danglingReference))
     let warning = try #require(result.diagnostics.first { $0.code == .lookAlikeIDs })
     #expect(warning.message
-      == "id '\(nfd)' (U+0301) differs only in Unicode normalisation from '\(nfc)' (U+00E9); they are two different "
-        + "entities: spell both the same way if they are one")
+      == "id '\(nfd)' differs only in Unicode normalisation from '\(nfc)' (U+0065 U+0301 here, U+00E9 there); "
+        + "they are two different entities: spell both the same way if they are one")
 
     let dangling = diagnose("""
       entities:
@@ -233,8 +233,8 @@ struct TimelineValidatorTests {
         - {from: "cafe\\u0301", type: participant, to: e}
       """)
     #expect(dangling.first == "t.yaml:5:12: error: 'from' refers to '\(nfd)', but no entity has that id; the id "
-      + "'\(nfc)' differs only in Unicode normalisation (U+00E9 there, U+0301 here), and ids are compared code point "
-      + "by code point [relations[0].from]")
+      + "'\(nfc)' differs from it only in Unicode normalisation (U+0065 U+0301 here, U+00E9 there), and ids are "
+      + "compared code point by code point [relations[0].from]")
   }
 
   /// The same id from two files merges only when its code points are the same.
@@ -256,16 +256,19 @@ struct TimelineValidatorTests {
         - id: a
           kind: person
           name: A
-          aliases: [Null, ~, Aa]
+          aliases: [Null, ~, Aa, ""]
           notes:
             -
             - kept
       relations: [{from: a, type: member-of, to: o}]
-      """).prefix(3) == [
+      """).prefix(4) == [
       "t.yaml:5:15: warning: an empty item (null) in 'aliases' is ignored; expected text [entities[0].aliases[0]]",
       "t.yaml:5:21: warning: an empty item (null) in 'aliases' is ignored; expected text [entities[0].aliases[1]]",
+      "t.yaml:5:28: warning: an empty item (empty text) in 'aliases' is ignored; expected text [entities[0].aliases[3]]",
       "t.yaml:7:8: warning: an empty item (null) in 'notes' is ignored; expected text [entities[0].notes[0]]",
     ])
+    #expect(diagnose("entities:\n  - {id: a, kind: person, name: A, aliases: [\"\"]}\n").first
+      == "t.yaml:2:46: warning: an empty item (empty text) in 'aliases' is ignored; expected text [entities[0].aliases[0]]")
     var builder = TimelineBuilder()
     TimelineReader.read(#"{"entities": [{"id": "a", "kind": "person", "name": "A", "notes": [null, "kept"]}]}"#,
                         file: "t.json", into: &builder)
@@ -294,5 +297,19 @@ struct TimelineValidatorTests {
     #expect(one.count >= 6)
     #expect(two == one)
     #expect(Set(one.map(\.code)).isSuperset(of: [.danglingReference, .relationSignature, .unrelatedEntity, .cycle]))
+  }
+
+  /// The warning names only the code points that differ, and long ids do not cut it.
+  @Test func lookAlikeWarningNamesTheDifferingCodePoints() throws {
+    let shared = "\u{15E}\u{259}hidl\u{259}r-xiyaban\u{131}-" + String(repeating: "x", count: 90)
+    let nfc = shared + "\u{E9}\u{E9}", nfd = shared + "e\u{301}e\u{301}"
+    var builder = TimelineBuilder()
+    builder.add(Entity(id: nfc, kind: .person, label: "A"))
+    builder.add(Entity(id: nfd, kind: .person, label: "B"))
+    let warning = try #require(builder.validate().diagnostics.first { $0.code == .lookAlikeIDs })
+    #expect(warning.message.contains("(U+0065 U+0301 U+0065 U+0301 here, U+00E9 U+00E9 there)"))
+    #expect(warning.message.contains("differs only in Unicode normalisation from '"))
+    #expect(warning.message.hasSuffix("they are two different entities: spell both the same way if they are one"))
+    #expect(TimelineValidator.differingCodePoints("ab", "abc") == "nothing here, U+0063 there")
   }
 }
