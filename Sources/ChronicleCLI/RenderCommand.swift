@@ -10,7 +10,7 @@ struct RenderCommand: AsyncParsableCommand {
     abstract: "Draw a timeline with Graphviz as SVG, PNG or PDF.",
     discussion: """
       The input is read and validated first (errors: exit status 1, whether or not \
-      Graphviz is installed). Chronicle then writes DOT and streams it to Graphviz, \
+      Graphviz is installed). Chronicle then writes DOT and hands it to Graphviz, \
       which runs in its restricted mode with a minimal environment and is stopped after \
       --timeout seconds. The file is replaced only when Graphviz succeeded. \
       Graphviz missing, failing or timing out is exit status 2.
