@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 extension TimelineGraph {
@@ -65,15 +66,39 @@ extension TimelineGraph {
 
   /// The entities whose id, label, aliases, description or notes contain `text`,
   /// ignoring case and diacritics (`xocali` finds `Xocalı`), in the order added.
+  ///
+  /// A large graph is searched in two halves on two threads.
   public func entities(matching text: String) -> [EntityIndex] {
     let matcher = TextMatcher(text)
     guard !matcher.isEmpty else { return [] }
-    var found: [EntityIndex] = []
-    entities.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices where matcher.matches(buffer, at: position) { found.append(EntityIndex(position)) }
+    return entities.withUnsafeBufferPointer { buffer in
+      func search(_ range: Range<Int>) -> [EntityIndex] {
+        var found: [EntityIndex] = []
+        for position in range where matcher.matches(buffer, at: position) { found.append(EntityIndex(position)) }
+        return found
+      }
+      guard buffer.count > Self.parallelSearchThreshold else { return search(buffer.indices) }
+      // Each thread writes only its own slot; both are read after both ended.
+      let halves = [0..<buffer.count / 2, buffer.count / 2..<buffer.count]
+      let results = UnsafeMutableBufferPointer<[EntityIndex]>.allocate(capacity: 2)
+      results.initialize(repeating: [])
+      defer {
+        _ = results.deinitialize()
+        results.deallocate()
+      }
+      nonisolated(unsafe) let slots = results
+      nonisolated(unsafe) let entities = buffer
+      DispatchQueue.concurrentPerform(iterations: 2) { half in
+        var found: [EntityIndex] = []
+        for position in halves[half] where matcher.matches(entities, at: position) { found.append(EntityIndex(position)) }
+        slots[half] = found
+      }
+      return results[0] + results[1]
     }
-    return found
   }
+
+  /// Above this many entities, ``entities(matching:)`` searches on two threads.
+  static let parallelSearchThreshold = 20_000
 
   /// The part of the graph a filter keeps, as a new graph.
   ///

@@ -121,6 +121,19 @@ struct GraphFilterOracleTests {
     #expect(got.claims.map(\.subject.bytes) == want.claims.map(\.subject.bytes))
   }
 
+  /// Above the threshold the search runs on two threads; the answer is the linear one.
+  @Test func textMatchOnALargeGraphIsTheLinearScan() throws {
+    let graph = try TimelineGenerator(events: 15_000, seed: 5).graph()
+    #expect(graph.count > TimelineGraph.parallelSearchThreshold)
+    for needle in ["assault", "a", "xocali", "zzzz-none"] {
+      let matcher = TextMatcher(needle)
+      let linear = graph.entities.withUnsafeBufferPointer { buffer in
+        buffer.indices.filter { matcher.matches(buffer, at: $0) }.map(EntityIndex.init)
+      }
+      #expect(graph.entities(matching: needle) == linear, "\(needle)")
+    }
+  }
+
   /// The combinations are not trivial: most keep part of the graph, not all or nothing.
   @Test func filtersKeepPartOfTheGraph() {
     let sizes = Self.filters.map { Self.graph.filtered(by: $0).count }
