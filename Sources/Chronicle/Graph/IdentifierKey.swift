@@ -2,8 +2,8 @@
 ///
 /// Swift's `String ==` treats canonically equivalent strings as equal, so `café` written
 /// with a precomposed `é` (NFC) and with `e` + U+0301 (NFD) would be one id. Chronicle
-/// keeps every code point as written and compares ids as Graphviz, JSON tools and
-/// databases do: by their UTF-8 bytes. Two ids that differ only in normalisation are
+/// keeps every code point as written and compares ids as Graphviz and most JSON tools
+/// do: by their UTF-8 bytes. Two ids that differ only in normalisation are
 /// two entities, and the validator warns about them (`look-alike-ids`).
 struct IdentifierKey: Hashable, Sendable {
   /// The id as written.

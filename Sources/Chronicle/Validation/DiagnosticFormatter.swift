@@ -13,7 +13,13 @@
 public struct DiagnosticFormatter: Sendable {
   /// The text of each file, by the name diagnostics use, for the quoted line.
   public var sources: [String: String] {
-    didSet { sourceLines = Self.index(sources.mapValues { Array($0.utf8) }) }
+    didSet {
+      // Only what changed is indexed again (unchanged texts compare by identity).
+      for (file, text) in sources where oldValue[file] != text {
+        sourceLines[file] = Self.index([file: Array(text.utf8)])[file]
+      }
+      for file in oldValue.keys where sources[file] == nil { sourceLines[file] = nil }
+    }
   }
   /// Whether to colour the severity and caret with ANSI escapes.
   public var colour: Bool

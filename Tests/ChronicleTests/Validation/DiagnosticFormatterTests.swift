@@ -70,4 +70,17 @@ struct DiagnosticFormatterTests {
     #expect(hostile.message == "person 'a\\u{202E}b\u{1B}[31m' is not related to anything")
     #expect(DiagnosticFormatter().format(hostile) == "warning: person 'a\\u{202E}b\u{FFFD}[31m' is not related to anything")
   }
+
+  /// Changing one source re-indexes that one; removing one forgets it.
+  @Test func sourcesCanBeChangedOneByOne() {
+    var formatter = DiagnosticFormatter()
+    formatter.sources["a.yaml"] = "x: 1\ny: 2\n"
+    formatter.sources["b.yaml"] = "z: 3\n"
+    #expect(formatter.format(diagnostic(2, 1, file: "a.yaml")).contains(" 2 | y: 2"))
+    formatter.sources["a.yaml"] = "x: 1\nw: 9\n"
+    #expect(formatter.format(diagnostic(2, 1, file: "a.yaml")).contains(" 2 | w: 9"))
+    #expect(formatter.format(diagnostic(1, 1, file: "b.yaml")).contains(" 1 | z: 3"))
+    formatter.sources["b.yaml"] = nil
+    #expect(formatter.format(diagnostic(1, 1, file: "b.yaml")) == "b.yaml:1:1: error: bad [a.b]")
+  }
 }
