@@ -137,7 +137,10 @@ public struct DiagnosticFormatter: Sendable {
     return String(result)
   }
 
+  /// The control characters (general category Cc: U+0000–U+001F and U+007F–U+009F,
+  /// tested by value, without a look-up in Unicode's tables) and U+2028, U+2029.
   private static func isReplaced(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+    let value = scalar.value
+    return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
   }
 }
