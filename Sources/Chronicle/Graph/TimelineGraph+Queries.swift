@@ -102,10 +102,10 @@ extension TimelineGraph {
 
   /// The part of the graph a filter keeps, as a new graph.
   ///
-  /// The work is one pass over the entities (over the focus's neighbourhood only, when
-  /// there is a focus), one over the relations' resolved ends and one over the claims'
-  /// subjects, with no id looked up again, plus building the new graph's index, which
-  /// grows with what is kept.
+  /// The criteria are tested on every entity, or only on the focus's neighbourhood when
+  /// there is a focus; then one pass over the relations' resolved ends, one over the
+  /// claims' subjects and two over a flag per entity, with no relation end looked up by
+  /// id again; then the new graph's index, which grows with what is kept.
   public func filtered(by filter: GraphFilter) -> TimelineGraph {
     guard !filter.isEmpty else { return self }
     let low = filter.from?.earliest
