@@ -1,12 +1,88 @@
-/// The bytes of a file being read, shared by the ``Provenance`` of its elements.
+import Foundation
+
+/// The bytes of a file being read, shared by the ``Provenance`` of its elements, so
+/// that the positions of an element's fields can be found when a diagnostic needs them.
+///
+/// Text read from memory or standard input is kept in memory. A regular file is not:
+/// once read, its bytes are freed, and an element is read again from the file (with
+/// `pread`, through a descriptor kept open) when one of its fields' positions is asked
+/// for. So a 631 MB file no longer stays in memory beside the graph made from it. If
+/// the file has changed since (another size or modification time), its fields'
+/// positions are not looked for, and diagnostics fall back to the element's own place.
 final class SourceDocument: Sendable {
-  /// The whole file.
-  let bytes: [UInt8]
   /// The file's name, as the user gave it.
   let file: String?
+  /// The whole text, when it is kept in memory.
+  private let bytes: [UInt8]?
+  /// The open file, when elements are read again from it.
+  private let descriptor: Int32?
+  /// The file's size and modification time when it was read.
+  private let size: Int
+  private let modified: timespec
 
+  /// A document kept in memory.
   init(bytes: [UInt8], file: String?) {
     self.bytes = bytes
     self.file = file
+    descriptor = nil
+    size = bytes.count
+    modified = timespec()
+  }
+
+  /// A document read again from the regular file at `path` when needed, or nil when
+  /// the file cannot be opened or is not the `byteCount` bytes just read.
+  init?(rereading path: String, byteCount: Int, file: String?) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == byteCount else {
+      close(descriptor)
+      return nil
+    }
+    self.bytes = nil
+    self.file = file
+    self.descriptor = descriptor
+    size = byteCount
+    modified = status.st_mtim
+  }
+
+  deinit {
+    if let descriptor { close(descriptor) }
+  }
+
+  /// Calls `body` with bytes holding the element that starts at `offset` and the
+  /// element's offset in them; `body` returns nil when the bytes end too soon, and is
+  /// called again with more (up to the end of the file). Nil when the element cannot
+  /// be read.
+  func withElement<Result>(
+    at offset: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Result?
+  ) -> Result? {
+    if let bytes {
+      return bytes.withUnsafeBufferPointer { body($0, offset) }
+    }
+    guard let descriptor, offset >= 0, offset < size else { return nil }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, Int(status.st_size) == size,
+      status.st_mtim.tv_sec == modified.tv_sec, status.st_mtim.tv_nsec == modified.tv_nsec
+    else { return nil }
+    var length = min(16 << 10, size - offset)
+    var chunk: [UInt8] = []
+    while true {
+      chunk = [UInt8](repeating: 0, count: length)
+      var filled = 0
+      while filled < length {
+        let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, length - filled, off_t(offset + filled)) }
+        if count > 0 {
+          filled += count
+        } else if count < 0, errno == EINTR {
+          continue
+        } else {
+          return nil
+        }
+      }
+      if let result = chunk.withUnsafeBufferPointer({ body($0, 0) }) { return result }
+      guard length < size - offset else { return nil }
+      length = min(length * 4, size - offset)
+    }
   }
 }

@@ -1,6 +1,6 @@
-/// One element of a top-level list (`entities[3]`) inside a file's bytes kept in memory,
-/// so that the positions of its fields can be found when a diagnostic needs them
-/// instead of being recorded for every element of a large file.
+/// One element of a top-level list (`entities[3]`) inside a file's bytes (in memory or
+/// read again from the file), so that the positions of its fields can be found when a
+/// diagnostic needs them instead of being recorded for every element of a large file.
 struct SourceElement: Sendable {
   /// The top-level lists whose elements are read this way.
   enum Section: UInt8, Sendable {
@@ -69,11 +69,12 @@ struct SourceElement: Sendable {
   /// The positions the decoder records for this element's fields, by field
   /// (`date`, `sources[0].document`…): the element is read again and decoded.
   func recordedFields() -> [String: TextPosition] {
-    document.bytes.withUnsafeBufferPointer { buffer in
-      var parser = JSONByteParser(buffer, startingAt: Int(offset), position: position)
-      guard let node = try? parser.parseElement() else { return [:] }
-      var decoder = TimelineDecoder(file: document.file)
-      return decoder.recordedFields(of: node, section: section, index: Int(index))
+    let node = document.withElement(at: Int(offset)) { buffer, start in
+      var parser = JSONByteParser(buffer, startingAt: start, position: position)
+      return try? parser.parseElement()
     }
+    guard let node else { return [:] }
+    var decoder = TimelineDecoder(file: document.file)
+    return decoder.recordedFields(of: node, section: section, index: Int(index))
   }
 }

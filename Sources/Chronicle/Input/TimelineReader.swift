@@ -20,8 +20,17 @@ public enum TimelineReader {
   ///   - file: the name to use in diagnostics and citations.
   ///   - format: the format; when nil it is guessed from the name, then from the content.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil, into builder: inout TimelineBuilder) {
+    read(bytes, file: file, format: format, rereading: nil, into: &builder)
+  }
+
+  /// Reads one file's bytes; `path`, when given, is the regular file they were read
+  /// from, to read elements again from it instead of keeping the bytes.
+  static func read(
+    _ bytes: [UInt8], file: String, format: InputFormat? = nil, rereading path: String?,
+    into builder: inout TimelineBuilder
+  ) {
     let format = format ?? InputFormat(path: file, contents: bytes)
-    if format == .json, readStreaming(bytes, file: file, into: &builder) { return }
+    if format == .json, readStreaming(bytes, file: file, rereading: path, into: &builder) { return }
     let root: InputNode
     do {
       root = try InputFormat.read(bytes, format: format)
@@ -37,11 +46,16 @@ public enum TimelineReader {
   /// Reads JSON element by element, without a tree of the whole file; returns false,
   /// with the builder as it was, when the file must be read through a tree instead
   /// (see ``TimelineDecoder/decodeStreaming(_:document:into:)``).
-  private static func readStreaming(_ bytes: [UInt8], file: String, into builder: inout TimelineBuilder) -> Bool {
+  private static func readStreaming(
+    _ bytes: [UInt8], file: String, rereading path: String? = nil, into builder: inout TimelineBuilder
+  ) -> Bool {
     let saved = builder
-    let document = SourceDocument(bytes: bytes, file: file)
+    // A regular file is read again when a field's position is needed; its bytes can
+    // then be freed as soon as it is read.
+    let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file) }
+      ?? SourceDocument(bytes: bytes, file: file)
     var decoder = TimelineDecoder(file: file)
-    let outcome: Result<Bool, InputError> = document.bytes.withUnsafeBufferPointer { buffer in
+    let outcome: Result<Bool, InputError> = bytes.withUnsafeBufferPointer { buffer in
       var parser = JSONByteParser(buffer)
       do throws(InputError) {
         return .success(try decoder.decodeStreaming(&parser, document: document, into: &builder))
@@ -73,7 +87,8 @@ public enum TimelineReader {
     for path in paths {
       switch loadBytes(path) {
       case .success(let bytes):
-        read(bytes, file: path, into: &builder)
+        // Files (not standard input) are read again for positions; see `SourceDocument`.
+        read(bytes, file: path, rereading: path == "-" ? nil : path, into: &builder)
       case .failure(let diagnostic):
         builder.report(diagnostic)
       }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Chronicle
+
+/// A file read from disk is not kept in memory: an element is read again from the file
+/// when a diagnostic needs one of its fields' positions. The diagnostics must be the
+/// ones the same bytes give when read from memory.
+struct SourceDocumentTests {
+  private func withFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-source-\(UUID().uuidString).json").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try body(path)
+  }
+
+  private func fromMemory(_ text: String, file: String) -> [String] {
+    var builder = TimelineBuilder()
+    TimelineReader.read(Array(text.utf8), file: file, into: &builder)
+    return builder.validate().diagnostics.map(\.description)
+  }
+
+  /// Field positions found by reading elements again, one of them longer than the
+  /// first 16 KB read, equal those found in memory.
+  @Test func positionsFromTheFileEqualThoseFromMemory() throws {
+    let note = String(repeating: "n", count: 40_000)
+    let text = """
+      {"entities": [
+        {"id": "e", "kind": "event", "title": "E", "date": "1992"},
+        {"id": "p", "kind": "person", "name": "P", "sources": [{"document": "e"}]},
+        {"id": "p", "kind": "person", "name": "Twice"}
+      ],
+      "relations": [
+        {"from": "p", "type": "participant", "note": "\(note)", "to": "nowhere"},
+        {"from": "e", "type": "signed", "to": "p"}
+      ]}
+      """
+    try withFile(text) { path in
+      let fromFile = TimelineReader.validate(contentsOf: [path]).diagnostics.map(\.description)
+      #expect(fromFile == fromMemory(text, file: path))
+      // The `to` after the 40,000-character note: found past the first 16 KB read.
+      let column = "  {\"from\": \"p\", \"type\": \"participant\", \"note\": \"\(note)\", \"to\": ".count + 1
+      #expect(fromFile.contains { $0.contains(":7:\(column): error: 'to' refers to 'nowhere'") }, "\(fromFile.map { $0.prefix(120) })")
+      #expect(fromFile.contains { $0.contains("must name a document") })
+    }
+  }
+
+  /// A file changed after it was read gives no field positions, only its elements'
+  /// own (which were kept), and never a wrong place read from the new bytes.
+  @Test func aFileChangedSinceFallsBackToTheElementsPlace() throws {
+    let text = #"{"relations": [{"from": "a", "type": "participant", "to": "b"}]}"#
+    try withFile(text) { path in
+      var builder = TimelineBuilder()
+      TimelineReader.read(contentsOf: [path], into: &builder)
+      try Data((text + "\n\n").utf8).write(to: URL(fileURLWithPath: path))
+      let diagnostics = builder.validate().diagnostics.map(\.description)
+      #expect(diagnostics.first == "\(path):1:16: error: 'from' refers to 'a', but no entity has that id [relations[0].from]")
+      #expect(fromMemory(text, file: path).first == "\(path):1:25: error: 'from' refers to 'a', but no entity has that id [relations[0].from]")
+    }
+  }
+}
