@@ -53,22 +53,7 @@ struct PositionTable: Sendable {
       hash = (hash ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
       return
     }
-    text.withUTF8 { bytes in
-      var index = 0
-      let count = bytes.count
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        hash = (hash ^ word) &* 0x9FB2_1C65_1E98_DF25
-        hash ^= hash >> 29
-        index += 8
-      }
-      var tail: UInt64 = 0
-      while index < count {
-        tail = tail << 8 | UInt64(bytes[index])
-        index += 1
-      }
-      hash = (hash ^ tail ^ UInt64(count) << 56) &* 0x9FB2_1C65_1E98_DF25
-      hash ^= hash >> 32
-    }
+    hash = (hash ^ text.withUTF8(StringInterner.hash)) &* 0x9FB2_1C65_1E98_DF25
+    hash ^= hash >> 29
   }
 }

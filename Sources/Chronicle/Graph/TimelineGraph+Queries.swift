@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 extension TimelineGraph {
@@ -78,22 +77,8 @@ extension TimelineGraph {
         return found
       }
       guard buffer.count > Self.parallelSearchThreshold else { return search(buffer.indices) }
-      // Each thread writes only its own slot; both are read after both ended.
       let halves = [0..<buffer.count / 2, buffer.count / 2..<buffer.count]
-      let results = UnsafeMutableBufferPointer<[EntityIndex]>.allocate(capacity: 2)
-      results.initialize(repeating: [])
-      defer {
-        _ = results.deinitialize()
-        results.deallocate()
-      }
-      nonisolated(unsafe) let slots = results
-      nonisolated(unsafe) let entities = buffer
-      DispatchQueue.concurrentPerform(iterations: 2) { half in
-        var found: [EntityIndex] = []
-        for position in halves[half] where matcher.matches(entities, at: position) { found.append(EntityIndex(position)) }
-        slots[half] = found
-      }
-      return results[0] + results[1]
+      return TwoThreads.run { search(halves[$0]) }.flatMap { $0 }
     }
   }
 

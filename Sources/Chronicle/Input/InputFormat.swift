@@ -95,9 +95,29 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
     let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw unreadable(path) }
     defer { if descriptor != 0 { close(descriptor) } }
+    switch readToEnd(descriptor) {
+    case .bytes(let bytes): return bytes
+    case .tooLarge, .failed: throw unreadable(path)
+    }
+  }
+
+  /// What ``readToEnd(_:limit:)`` read.
+  enum ReadOutcome {
+    /// Every byte.
+    case bytes([UInt8])
+    /// More than the limit.
+    case tooLarge
+    /// A read failed; `errno` says why.
+    case failed
+  }
+
+  /// Every byte left behind `descriptor`, read in 1 MB chunks into one array sized
+  /// from the file's length (so that it never grows, and never holds the file twice).
+  static func readToEnd(_ descriptor: Int32, limit: Int = .max) -> ReadOutcome {
     var bytes: [UInt8] = []
     var status = stat()
     if fstat(descriptor, &status) == 0, status.st_size > 0 {
+      guard Int(status.st_size) <= limit else { return .tooLarge }
       bytes.reserveCapacity(Int(status.st_size) + 1)
     }
     let chunkSize = 1 << 20
@@ -106,10 +126,11 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
       let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
       if count > 0 {
         bytes.append(contentsOf: chunk[..<count])
+        if bytes.count > limit { return .tooLarge }
       } else if count == 0 {
-        return bytes
+        return .bytes(bytes)
       } else if errno != EINTR {
-        throw unreadable(path)
+        return .failed
       }
     }
   }

@@ -140,30 +140,13 @@ public enum TimelineReader {
     }
   }
 
-  /// Every byte left in the file, read in large chunks into one array sized from the
-  /// file's length; nil when the file is larger than ``maximumFileSize``.
+  /// Every byte left in the file (see ``InputFormat/readToEnd(_:limit:)``); nil when
+  /// the file is larger than ``maximumFileSize``.
   private static func readAll(_ handle: FileHandle) throws -> [UInt8]? {
-    let descriptor = handle.fileDescriptor
-    var status = stat()
-    var bytes: [UInt8] = []
-    if fstat(descriptor, &status) == 0, status.st_size > 0 {
-      guard Int(status.st_size) <= maximumFileSize else { return nil }
-      bytes.reserveCapacity(Int(status.st_size) + 1)
-    }
-    // Read through a small buffer into the array sized from the file's length, so the
-    // array never grows (and never holds the file twice) on the way.
-    let chunkSize = 1 << 20
-    var chunk = [UInt8](repeating: 0, count: chunkSize)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
-      if count > 0 {
-        bytes.append(contentsOf: chunk[..<count])
-        if bytes.count > maximumFileSize { return nil }
-      } else if count == 0 {
-        return bytes
-      } else if errno != EINTR {
-        throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
-      }
+    switch InputFormat.readToEnd(handle.fileDescriptor, limit: maximumFileSize) {
+    case .bytes(let bytes): return bytes
+    case .tooLarge: return nil
+    case .failed: throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
     }
   }
 }

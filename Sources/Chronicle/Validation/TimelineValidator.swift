@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Checks a graph's meaning: references, kinds, signatures, claims, anachronisms,
 /// cycles and loose ends. Returns diagnostics as values, in a stable order.
 ///
@@ -45,24 +43,20 @@ struct TimelineValidator {
       for check in Self.checks { check(&validator) }
       return validator.found
     }
-    // Each thread writes only its own checks' slots; the slots are read after both ended.
-    let parts = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: Self.checks.count)
-    parts.initialize(repeating: [])
-    defer {
-      _ = parts.deinitialize()
-      parts.deallocate()
-    }
-    nonisolated(unsafe) let slots = parts
     let graph = self.graph
-    DispatchQueue.concurrentPerform(iterations: 2) { thread in
+    let parts = TwoThreads.run { thread in
       var validator = TimelineValidator(graph: graph)
+      var found: [Int: [Diagnostic]] = [:]
       for (position, check) in Self.checks.enumerated() where Self.secondThread.contains(position) == (thread == 1) {
         check(&validator)
-        slots[position] = validator.found
+        found[position] = validator.found
         validator.found = []
       }
+      return found
     }
-    return Array(parts.joined())
+    // In the checks' order, whichever thread ran each.
+    let found = parts.reduce(into: [:]) { all, part in all.merge(part) { first, _ in first } }
+    return Self.checks.indices.flatMap { found[$0] ?? [] }
   }
 
   // MARK: Entities
@@ -443,10 +437,7 @@ struct TimelineValidator {
       end += 1
     }
     func written(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-      let shown = scalars.prefix(8).map { scalar in
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-      }
+      let shown = scalars.prefix(8).map { "U+" + InputError.hex($0.value) }
       return shown.isEmpty ? "nothing" : shown.joined(separator: " ") + (scalars.count > 8 ? " …" : "")
     }
     return written(left[start..<(left.count - end)]) + " here, " + written(right[start..<(right.count - end)]) + " there"
