@@ -50,6 +50,7 @@ public enum TimelineReader {
     _ bytes: [UInt8], file: String, rereading path: String? = nil, into builder: inout TimelineBuilder
   ) -> Bool {
     let saved = builder
+    builder.reserveCapacity(forJSONBytes: bytes.count)
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
     let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file) }
