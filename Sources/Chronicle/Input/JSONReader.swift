@@ -102,6 +102,55 @@ struct JSONByteParser {
     lineStart = offset - (position.column - 1)
   }
 
+  /// Where a read stands: the offset, the line, and what the columns are counted from.
+  struct State {
+    fileprivate var index: Int
+    fileprivate var line: Int
+    fileprivate var lineStart: Int
+    fileprivate var continuationBytes: Int
+    fileprivate var continuationBytesAtLineStart: Int
+
+    /// The state with its line moved on by `lines` (a part read on its own counts its
+    /// lines from 1).
+    func movingLines(by lines: Int) -> State {
+      var state = self
+      state.line += lines
+      return state
+    }
+
+    /// Whether the line fits a ``SourceElement``.
+    var fitsCompactForm: Bool { UInt32(exactly: line) != nil }
+  }
+
+  /// The state, to carry on from where another parser of the same bytes stopped.
+  var state: State {
+    get {
+      State(
+        index: index, line: line, lineStart: lineStart, continuationBytes: continuationBytes,
+        continuationBytesAtLineStart: continuationBytesAtLineStart)
+    }
+    set {
+      index = newValue.index
+      line = newValue.line
+      lineStart = newValue.lineStart
+      continuationBytes = newValue.continuationBytes
+      continuationBytesAtLineStart = newValue.continuationBytesAtLineStart
+    }
+  }
+
+  /// The current line.
+  var currentLine: Int { line }
+
+  /// A parser at `offset`, the first non-blank byte of a line that starts at `lineStart`
+  /// with only spaces and tabs before it, counting that line as line 1: for reading a
+  /// part of a file on its own, its lines moved on once the part's place is known.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, partAt offset: Int, lineStart: Int) {
+    self.init(bytes)
+    index = offset
+    line = 1
+    self.lineStart = lineStart
+  }
+
   /// Reads the element of a top-level list that starts at the current offset.
   mutating func parseElement() throws(InputError) -> InputNode {
     try parseValue(depth: 2)

@@ -63,6 +63,15 @@ struct SourceElement: Sendable {
   /// Where the element starts.
   var position: TextPosition { TextPosition(line: Int(line), column: Int(column)) }
 
+  /// The element of a part of the file read on its own (its lines counted from the
+  /// part's first line, its index from the part's first element), placed in the file:
+  /// `lines` and `indices` further on. Nil when the place does not fit the compact form.
+  func moved(lines: Int, indices: Int) -> SourceElement? {
+    SourceElement(
+      document: document, offset: Int(offset), section: section, index: Int(index) + indices,
+      position: TextPosition(line: Int(line) + lines, column: Int(column)))
+  }
+
   /// `entities[3]`.
   var path: String { "\(section.name)[\(index)]" }
 

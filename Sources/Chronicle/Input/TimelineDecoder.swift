@@ -12,9 +12,9 @@ struct TimelineDecoder {
   let file: String?
   /// Whether each field's position is recorded in the provenance; off when the
   /// elements are read from ``source``, where the positions can be found again.
-  private var recording = true
+  var recording = true
   /// The file's bytes, when elements are read one at a time from them.
-  private var source: SourceDocument?
+  var source: SourceDocument?
   /// Every position recorded, when reading one element again for its positions
   /// (kept even when the element is refused, as its provenance was while decoding it).
   private var collected: [String: TextPosition]?
@@ -47,65 +47,6 @@ struct TimelineDecoder {
     finish(top, expected: Self.topLevelKeys)
   }
 
-  /// Reads a JSON file member by member, decoding each element of the top-level lists
-  /// as soon as it is read, so that no tree of the whole file is built; the elements'
-  /// provenance points into `document` instead of recording every field's position.
-  ///
-  /// Returns false, having possibly added part of the file, when the file must be read
-  /// through a tree instead: its root is not an object, or its top-level keys are not
-  /// in the order ``decode(_:into:)`` reads them (so the diagnostics would come in
-  /// another order). Throws the first syntax error, as ``JSONReader`` would.
-  mutating func decodeStreaming(
-    _ parser: inout JSONByteParser, document: SourceDocument, into builder: inout TimelineBuilder
-  ) throws(InputError) -> Bool {
-    guard try parser.enterRootObject() else { return false }
-    source = document
-    recording = false
-    defer {
-      source = nil
-      recording = true
-    }
-    var keys: [(key: String, position: TextPosition)] = []
-    var unknown: [(key: String, position: TextPosition)] = []
-    var rank = -1
-    if !parser.closesEmptyObject() {
-      repeat {
-        let (key, keyPosition) = try parser.parseMemberKey(seen: &keys)
-        guard let keyRank = Self.topLevelKeys.firstIndex(of: key) else {
-          _ = try parser.parseRootMemberValue()
-          unknown.append((key, keyPosition))
-          continue
-        }
-        guard keyRank > rank else { return false }
-        rank = keyRank
-        if let section = SourceElement.Section(name: key) {
-          guard parser.isAtArray else {
-            _ = array(try parser.parseRootMemberValue(), path: key)
-            continue
-          }
-          guard try parser.enterRootArray() else { continue }
-          var index = 0
-          repeat {
-            let offset = parser.offset
-            let node = try parser.parseElement()
-            decodeElement(node, of: section, index: index, offset: offset, into: &builder)
-            index += 1
-          } while try parser.continuesArray()
-        } else {
-          let node = try parser.parseRootMemberValue()
-          switch key {
-          case "chronicle": decodeVersion(node)
-          case "title": decodeTitle(node, into: &builder)
-          default: decodeDescription(node)
-          }
-        }
-      } while try parser.continuesObject()
-    }
-    try parser.finishDocument()
-    finish(unknown, in: DocumentPath(""), expected: Self.topLevelKeys)
-    return true
-  }
-
   /// The positions the decoder records for the fields of one element (read again
   /// from its file for a diagnostic), by field.
   mutating func recordedFields(of node: InputNode, section: SourceElement.Section, index: Int) -> [String: TextPosition] {
@@ -121,7 +62,7 @@ struct TimelineDecoder {
     return collected ?? [:]
   }
 
-  private mutating func decodeVersion(_ version: InputNode) {
+  mutating func decodeVersion(_ version: InputNode) {
     let text = scalarText(version.value)
     if text.flatMap(Int.init).map(Self.supportedVersions.contains) != true {
       report(.error, .unsupportedVersion,
@@ -130,19 +71,65 @@ struct TimelineDecoder {
     }
   }
 
-  private mutating func decodeTitle(_ title: InputNode, into builder: inout TimelineBuilder) {
+  mutating func decodeTitle(_ title: InputNode, into builder: inout TimelineBuilder) {
     if let text = text(title, path: "title") {
       builder.addTitle(text)
     }
   }
 
-  private mutating func decodeDescription(_ description: InputNode) {
+  mutating func decodeDescription(_ description: InputNode) {
     _ = text(description, path: "description")
   }
 
-  private mutating func decodeElement(
+  /// An element of the lists of entities, relations or claims, decoded.
+  enum Record {
+    case entity(Entity)
+    case relation(Relation)
+    case claim(Claim)
+
+    /// The element's provenance.
+    var provenance: Provenance {
+      get {
+        switch self {
+        case .entity(let entity): entity.provenance
+        case .relation(let relation): relation.provenance
+        case .claim(let claim): claim.provenance
+        }
+      }
+      set {
+        switch consume self {
+        case .entity(var entity):
+          entity.provenance = newValue
+          self = .entity(entity)
+        case .relation(var relation):
+          relation.provenance = newValue
+          self = .relation(relation)
+        case .claim(var claim):
+          claim.provenance = newValue
+          self = .claim(claim)
+        }
+      }
+    }
+  }
+
+  mutating func decodeElement(
     _ node: InputNode, of section: SourceElement.Section, index: Int, offset: Int?, into builder: inout TimelineBuilder
   ) {
+    if section == .relationTypes {
+      decodeRelationType(node, path: DocumentPath(section, index), into: &builder)
+      return
+    }
+    switch decodeRecord(node, of: section, index: index, offset: offset) {
+    case .entity(let entity): builder.add(entity)
+    case .relation(let relation): builder.add(relation)
+    case .claim(let claim): builder.add(claim)
+    case nil: break
+    }
+  }
+
+  /// Decodes an element of the entities, relations or claims (not relation types),
+  /// nil when it is refused (a diagnostic says why).
+  mutating func decodeRecord(_ node: InputNode, of section: SourceElement.Section, index: Int, offset: Int?) -> Record? {
     let path = DocumentPath(section, index)
     var element: SourceElement?
     if let offset, let source {
@@ -153,14 +140,10 @@ struct TimelineDecoder {
     if element == nil { recording = true }
     defer { recording = wasRecording }
     switch section {
-    case .relationTypes:
-      decodeRelationType(node, path: path, into: &builder)
-    case .entities:
-      if let entity = decodeEntity(node, path: path, element: element) { builder.add(entity) }
-    case .relations:
-      if let relation = decodeRelation(node, path: path, element: element) { builder.add(relation) }
-    case .claims:
-      if let claim = decodeClaim(node, path: path, element: element) { builder.add(claim) }
+    case .relationTypes: return nil
+    case .entities: return decodeEntity(node, path: path, element: element).map(Record.entity)
+    case .relations: return decodeRelation(node, path: path, element: element).map(Record.relation)
+    case .claims: return decodeClaim(node, path: path, element: element).map(Record.claim)
     }
   }
 
@@ -559,7 +542,7 @@ struct TimelineDecoder {
     return ObjectFields(members: members, position: node.position, path: path)
   }
 
-  private mutating func array(_ node: InputNode, path: @autoclosure () -> String) -> [InputNode] {
+  mutating func array(_ node: InputNode, path: @autoclosure () -> String) -> [InputNode] {
     if case .array(let items) = node.value { return items }
     if case .null = node.value { return [] }
     report(.error, .wrongType, "expected a list, found \(Self.describe(node.value))", node.position, path: path())
@@ -597,7 +580,7 @@ struct TimelineDecoder {
     finish(fields.unused.map { ($0.key, $0.keyPosition) }, in: fields.path, expected: expected, kind: kind)
   }
 
-  private mutating func finish(
+  mutating func finish(
     _ unused: [(key: String, position: TextPosition)], in path: DocumentPath, expected: [String], kind: EntityKind? = nil
   ) {
     guard !unused.isEmpty else { return }

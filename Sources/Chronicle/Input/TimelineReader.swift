@@ -45,9 +45,15 @@ public enum TimelineReader {
 
   /// Reads JSON element by element, without a tree of the whole file; returns false,
   /// with the builder as it was, when the file must be read through a tree instead
-  /// (see ``TimelineDecoder/decodeStreaming(_:document:into:)``).
-  private static func readStreaming(
-    _ bytes: [UInt8], file: String, rereading path: String? = nil, into builder: inout TimelineBuilder
+  /// (see ``TimelineDecoder/StreamStop/needsTree``).
+  ///
+  /// A large file is read by as many threads as there are cores: the others read
+  /// parts of its lists (``TimelinePart``) while this one reads from the start, and
+  /// adds each part when it reaches it. `partGuesses`, for tests, sets where parts are
+  /// looked for (see ``TimelinePart/guesses(byteCount:threads:)``).
+  static func readStreaming(
+    _ bytes: [UInt8], file: String, rereading path: String? = nil, partGuesses: [Int]? = nil,
+    into builder: inout TimelineBuilder
   ) -> Bool {
     let saved = builder
     builder.reserveCapacity(forJSONBytes: bytes.count)
@@ -56,21 +62,69 @@ public enum TimelineReader {
     let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file) }
       ?? SourceDocument(bytes: bytes, file: file)
     var decoder = TimelineDecoder(file: file)
-    let outcome: Result<Bool, InputError> = bytes.withUnsafeBufferPointer { buffer in
+    let outcome: Result<TimelineDecoder.StreamStop, InputError> = bytes.withUnsafeBufferPointer { buffer in
+      let guesses = partGuesses
+        ?? TimelinePart.guesses(byteCount: buffer.count, threads: min(8, ProcessInfo.processInfo.activeProcessorCount))
+      let starts = TimelinePart.starts(in: buffer, near: guesses)
       var parser = JSONByteParser(buffer)
-      do throws(InputError) {
-        return .success(try decoder.decodeStreaming(&parser, document: document, into: &builder))
-      } catch {
-        return .failure(error)
+      var stream = TimelineDecoder.Stream()
+      guard !starts.isEmpty else {
+        do throws(InputError) {
+          return .success(try decoder.decodeStreaming(&parser, document: document, stream: &stream, into: &builder))
+        } catch {
+          return .failure(error)
+        }
       }
+      // The first piece reads from the start up to the first part; the others read
+      // the parts.
+      var outcome: Result<TimelineDecoder.StreamStop, InputError> = .success(.needsTree)
+      nonisolated(unsafe) let shared = buffer
+      var parts = TwoThreads.run(pieces: starts.count + 1) { piece -> TimelinePart? in
+        guard piece > 0 else {
+          do throws(InputError) {
+            outcome = .success(try decoder.decodeStreaming(
+              &parser, document: document, until: starts[0].start, stream: &stream, into: &builder))
+          } catch {
+            outcome = .failure(error)
+          }
+          return nil
+        }
+        let limit = piece < starts.count ? starts[piece].start : shared.count
+        return TimelinePart.read(
+          shared, start: starts[piece - 1].start, lineStart: starts[piece - 1].lineStart, limit: limit, document: document)
+      }.compactMap { $0 }
+      var next = 0
+      while case .success(.boundary) = outcome {
+        let offset = parser.offset
+        while next < parts.count, parts[next].start < offset { next += 1 }
+        if next < parts.count, parts[next].start == offset {
+          let lines = parser.currentLine - 1
+          if case .element(let section, let index) = stream.place, parts[next].section == section,
+            parts[next].fits(lines: lines, indices: index), let end = parts[next].end
+          {
+            parts[next].add(to: &builder, lines: lines, indices: index)
+            parser.state = end.movingLines(by: lines)
+            stream.place = parts[next].endsList ? .afterValue : .element(section, index: index + parts[next].count)
+          }
+          next += 1
+        }
+        let boundary = next < parts.count ? parts[next].start : .max
+        do throws(InputError) {
+          outcome = .success(try decoder.decodeStreaming(
+            &parser, document: document, until: boundary, stream: &stream, into: &builder))
+        } catch {
+          outcome = .failure(error)
+        }
+      }
+      return outcome
     }
     switch outcome {
-    case .success(true):
-      for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
-      return true
-    case .success(false):
+    case .success(.needsTree):
       builder = saved
       return false
+    case .success:
+      for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
+      return true
     case .failure(let error):
       builder = saved
       builder.report(error.diagnostic(file: file))

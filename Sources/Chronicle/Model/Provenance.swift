@@ -110,6 +110,23 @@ public struct Provenance: Hashable, Sendable {
     storage = .element(element)
   }
 
+  /// Whether the provenance is an element whose fields' positions are found again on
+  /// demand (nothing recorded).
+  var isElement: Bool {
+    if case .element = storage { return true }
+    return false
+  }
+
+  /// Moves the element (see ``SourceElement/moved(lines:indices:)``); false, with
+  /// nothing changed, when the provenance is not an element or the place does not fit.
+  mutating func moveElement(lines: Int, indices: Int) -> Bool {
+    guard case .element(let element) = storage, let moved = element.moved(lines: lines, indices: indices) else {
+      return false
+    }
+    storage = .element(moved)
+    return true
+  }
+
   /// Always true: provenance is not part of a value's identity.
   public static func == (lhs: Provenance, rhs: Provenance) -> Bool { true }
   /// Hashes nothing, to agree with `==`.

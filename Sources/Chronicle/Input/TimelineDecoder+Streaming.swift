@@ -1,0 +1,113 @@
+extension TimelineDecoder {
+  /// Where a read of a JSON file member by member stands between two calls of
+  /// ``decodeStreaming(_:document:until:stream:into:)``.
+  struct Stream {
+    /// What the parser is at.
+    enum Place {
+      /// Before the document.
+      case start
+      /// A member's key of the root object.
+      case key
+      /// After a member's value: `,` or `}` follow.
+      case afterValue
+      /// An element of a top-level list, with its index.
+      case element(SourceElement.Section, index: Int)
+    }
+
+    var place = Place.start
+    /// The root object's keys read so far, for the duplicate check.
+    var keys: [(key: String, position: TextPosition)] = []
+    /// The unknown keys of the root object, reported at its end.
+    var unknown: [(key: String, position: TextPosition)] = []
+    /// The rank of the last known top-level key read, in ``topLevelKeys``.
+    var rank = -1
+  }
+
+  /// Why ``decodeStreaming(_:document:until:stream:into:)`` returned.
+  enum StreamStop: Equatable {
+    /// The whole document was read.
+    case finished
+    /// The file must be read through a tree instead: its root is not an object, or its
+    /// top-level keys are not in the order ``decode(_:into:)`` reads them (so the
+    /// diagnostics would come in another order). Part of it may have been added.
+    case needsTree
+    /// An element of a top-level list starts at or after the boundary; the parser is
+    /// at its first byte and the stream at ``Stream/Place/element(_:index:)``.
+    case boundary
+  }
+
+  /// Reads a JSON file member by member, decoding each element of the top-level lists
+  /// as soon as it is read, so that no tree of the whole file is built; the elements'
+  /// provenance points into `document` instead of recording every field's position.
+  ///
+  /// Stops before the first element that starts at or after `boundary`, to be called
+  /// again with the same `stream` (after, possibly, moving the parser past elements
+  /// read on another thread). Throws the first syntax error, as ``JSONReader`` would.
+  mutating func decodeStreaming(
+    _ parser: inout JSONByteParser, document: SourceDocument, until boundary: Int = .max,
+    stream: inout Stream, into builder: inout TimelineBuilder
+  ) throws(InputError) -> StreamStop {
+    source = document
+    recording = false
+    defer {
+      source = nil
+      recording = true
+    }
+    while true {
+      switch stream.place {
+      case .start:
+        guard try parser.enterRootObject() else { return .needsTree }
+        if parser.closesEmptyObject() {
+          try parser.finishDocument()
+          return .finished
+        }
+        stream.place = .key
+      case .key:
+        let (key, keyPosition) = try parser.parseMemberKey(seen: &stream.keys)
+        stream.place = .afterValue
+        guard let keyRank = Self.topLevelKeys.firstIndex(of: key) else {
+          _ = try parser.parseRootMemberValue()
+          stream.unknown.append((key, keyPosition))
+          continue
+        }
+        guard keyRank > stream.rank else { return .needsTree }
+        stream.rank = keyRank
+        if let section = SourceElement.Section(name: key) {
+          guard parser.isAtArray else {
+            _ = array(try parser.parseRootMemberValue(), path: key)
+            continue
+          }
+          if try parser.enterRootArray() { stream.place = .element(section, index: 0) }
+        } else {
+          let node = try parser.parseRootMemberValue()
+          switch key {
+          case "chronicle": decodeVersion(node)
+          case "title": decodeTitle(node, into: &builder)
+          default: decodeDescription(node)
+          }
+        }
+      case .afterValue:
+        if try parser.continuesObject() {
+          stream.place = .key
+        } else {
+          try parser.finishDocument()
+          finish(stream.unknown, in: DocumentPath(""), expected: Self.topLevelKeys)
+          return .finished
+        }
+      case .element(let section, var index):
+        while true {
+          let offset = parser.offset
+          if offset >= boundary {
+            stream.place = .element(section, index: index)
+            return .boundary
+          }
+          let node = try parser.parseElement()
+          decodeElement(node, of: section, index: index, offset: offset, into: &builder)
+          index += 1
+          guard try parser.continuesArray() else { break }
+        }
+        stream.place = .afterValue
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/// A stretch of one top-level list of a large JSON file, read on a thread of its own
+/// while another thread reads the file from its start, and added in its place when
+/// that read reaches it.
+///
+/// Where a part starts is a guess: the first `{` at the start of a line (after spaces
+/// or tabs) at or after a chosen offset. A raw line break cannot occur inside a JSON
+/// string, so the guess is outside any string, but it may be inside an element, or in
+/// a list other than the one the part guesses from its first element's keys. The read
+/// from the start confirms the guess: a part is added only when an element of the
+/// list the part guessed starts exactly at its first byte. A part that was read with
+/// any error, diagnostic or element out of the compact form is never added; the read
+/// from the start then reads that stretch itself. So the graph, the diagnostics and
+/// every position are those of a read from the start alone.
+struct TimelinePart {
+  /// The offset of the part's first element, and of the start of its line.
+  let start: Int
+  let lineStart: Int
+  /// The list its elements were read as.
+  private(set) var section: SourceElement.Section?
+  /// The elements, in order, in blocks that are freed as they are added; one kind per
+  /// part, each kept at its own size (a claim takes twice the room of a relation).
+  private var entities: [PageBlock<Entity>] = []
+  private var relations: [PageBlock<Relation>] = []
+  private var claims: [PageBlock<Claim>] = []
+  /// The number of elements.
+  private(set) var count = 0
+  /// Where the read stopped, its lines counted from the part's first line: at the first
+  /// element at or after the limit, or after the list's `]`. Nil when the part cannot be
+  /// added.
+  private(set) var end: JSONByteParser.State?
+  /// Whether the read stopped after the list's `]`.
+  private(set) var endsList = false
+
+  /// Elements per block: about 2 MB.
+  private static let blockSize = 16_384
+
+  /// The files worth splitting: smaller ones are read by one thread.
+  static let minimumByteCount = 8 << 20
+
+  /// Where to look for the starts of the parts of a file of `byteCount` bytes read by
+  /// `threads` threads. The thread reading from the start also adds every element to
+  /// the graph, which costs about half as much as reading them, so it reads a smaller
+  /// share: with two threads, the first 40 %.
+  static func guesses(byteCount: Int, threads: Int) -> [Int] {
+    guard threads > 1, byteCount >= minimumByteCount else { return [] }
+    let first = 1 / (Double(threads - 1) * 1.5 + 1)
+    let rest = (1 - first) / Double(threads - 1)
+    return (0..<(threads - 1)).map { Int(Double(byteCount) * (first + Double($0) * rest)) }
+  }
+
+  /// The places where parts can start, at or after each guess (and before the next):
+  /// a `{` preceded on its line by spaces or tabs only. Guesses with none in the
+  /// following MiB are dropped.
+  static func starts(in bytes: UnsafeBufferPointer<UInt8>, near guesses: [Int]) -> [(start: Int, lineStart: Int)] {
+    var starts: [(start: Int, lineStart: Int)] = []
+    for (number, guess) in guesses.enumerated() {
+      let limit = min(guesses.indices.contains(number + 1) ? guesses[number + 1] : bytes.count, guess + (1 << 20))
+      var offset = max(guess, starts.last.map { $0.start + 1 } ?? 0)
+      while offset < limit {
+        guard bytes[offset] == 0x0A else {
+          offset += 1
+          continue
+        }
+        let lineStart = offset + 1
+        offset = lineStart
+        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 { offset += 1 }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "{") {
+          starts.append((offset, lineStart))
+          break
+        }
+      }
+    }
+    return starts
+  }
+
+  /// Reads the elements from `start` to the first that starts at or after `limit`, or
+  /// to the end of their list.
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument
+  ) -> TimelinePart {
+    var part = TimelinePart(start: start, lineStart: lineStart)
+    var parser = JSONByteParser(bytes, partAt: start, lineStart: lineStart)
+    var decoder = TimelineDecoder(file: document.file)
+    decoder.source = document
+    decoder.recording = false
+    do throws(InputError) {
+      while true {
+        let offset = parser.offset
+        if offset >= limit { break }
+        let node = try parser.parseElement()
+        guard let section = part.section ?? Self.section(of: node) else { return part }
+        part.section = section
+        guard let record = decoder.decodeRecord(node, of: section, index: part.count, offset: offset),
+          decoder.diagnostics.isEmpty, record.provenance.isElement
+        else { return part }
+        let stored: Bool
+        switch record {
+        case .entity(let entity): stored = append(entity, to: &part.entities)
+        case .relation(let relation): stored = append(relation, to: &part.relations)
+        case .claim(let claim): stored = append(claim, to: &part.claims)
+        }
+        guard stored else { return part }
+        part.count += 1
+        guard try parser.continuesArray() else {
+          part.endsList = true
+          break
+        }
+      }
+    } catch {
+      return part
+    }
+    part.end = parser.state
+    return part
+  }
+
+  /// Appends to the last block, or to a new one; false when there is no memory for one.
+  private static func append<Element>(_ element: consuming Element, to blocks: inout [PageBlock<Element>]) -> Bool {
+    if blocks.last?.isFull ?? true {
+      guard let block = PageBlock<Element>(capacity: blockSize) else { return false }
+      blocks.append(block)
+    }
+    blocks[blocks.count - 1].append(element)
+    return true
+  }
+
+  /// The list an element belongs to, guessed from its keys.
+  private static func section(of node: InputNode) -> SourceElement.Section? {
+    guard case .object(let members) = node.value else { return nil }
+    if members.contains(where: { $0.key == "kind" }) { return .entities }
+    if members.contains(where: { $0.key == "subject" }) { return .claims }
+    if members.contains(where: { $0.key == "from" }) { return .relations }
+    return nil
+  }
+
+  /// Whether the part can be placed `lines` lines and `indices` elements on: every
+  /// element's place still fits the compact form.
+  func fits(lines: Int, indices: Int) -> Bool {
+    guard let end else { return false }
+    return indices + count <= SourceElement.maximumIndex && end.movingLines(by: lines).fitsCompactForm
+  }
+
+  /// Adds the elements to the builder, placed `lines` lines and `indices` elements on,
+  /// freeing each block once added. Call only when ``fits(lines:indices:)``.
+  mutating func add(to builder: inout TimelineBuilder, lines: Int, indices: Int) {
+    Self.drain(&entities, lines: lines, indices: indices, \.provenance) { builder.add($0) }
+    Self.drain(&relations, lines: lines, indices: indices, \.provenance) { builder.add($0) }
+    Self.drain(&claims, lines: lines, indices: indices, \.provenance) { builder.add($0) }
+  }
+
+  /// Moves every element out of the blocks, in order, placed, freeing each block once
+  /// emptied.
+  private static func drain<Element>(
+    _ blocks: inout [PageBlock<Element>], lines: Int, indices: Int, _ provenance: WritableKeyPath<Element, Provenance>,
+    into add: (consuming Element) -> Void
+  ) {
+    blocks.reverse()
+    while let block = blocks.popLast() {
+      block.takeAll { element in
+        var element = element
+        _ = element[keyPath: provenance].moveElement(lines: lines, indices: indices)
+        add(element)
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import Testing
+@testable import Chronicle
+
+/// A large JSON file is read by several threads: parts of its lists are read on their
+/// own and added when the read from the start reaches them (``TimelinePart``). Where a
+/// part starts is a guess; whatever the guesses, the graph, the diagnostics and every
+/// position must be those of a read by one thread.
+struct TimelinePartTests {
+  /// What a read gives, with every element's place spelt out (provenance takes no part
+  /// in equality, so it is compared on its own).
+  private struct Outcome: Equatable {
+    var streamed: Bool
+    var graph: TimelineGraph
+    var diagnostics: [String]
+    var places: [String]
+  }
+
+  private func read(_ bytes: [UInt8], guesses: [Int]) -> Outcome {
+    var builder = TimelineBuilder()
+    let streamed = TimelineReader.readStreaming(bytes, file: "t.json", partGuesses: guesses, into: &builder)
+    let result = builder.validate()
+    let provenances = result.graph.entities.map(\.provenance) + result.graph.relations.map(\.provenance)
+      + result.graph.claims.map(\.provenance)
+    let places = provenances.map { provenance in
+      let fields = provenance.fields.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }
+      return "\(provenance.path ?? "-") \(provenance.position.map { "\($0)" } ?? "-") \(fields.joined(separator: ","))"
+    }
+    return Outcome(
+      streamed: streamed, graph: result.graph, diagnostics: result.diagnostics.map(\.description), places: places)
+  }
+
+  /// Offsets spread over the file, `count` of them.
+  private func spread(_ count: Int, over bytes: [UInt8]) -> [Int] {
+    (1...count).map { bytes.count * $0 / (count + 1) }
+  }
+
+  private func expectSameAsOneThread(_ bytes: [UInt8], guessSets: [[Int]]) {
+    let alone = read(bytes, guesses: [])
+    for guesses in guessSets {
+      let together = read(bytes, guesses: guesses)
+      #expect(together == alone, "guesses \(guesses)")
+    }
+  }
+
+  @Test func partsAnywhereGiveTheSameGraphAndPlaces() {
+    let bytes = TimelineGenerator(events: 150, seed: 3).bytes(.json)
+    let single = spread(60, over: bytes).map { [$0] }
+    let several = [spread(2, over: bytes), spread(3, over: bytes), spread(7, over: bytes)]
+    expectSameAsOneThread(bytes, guessSets: single + several)
+    // The parts are used: the elements read by another thread are in the graph.
+    let starts = bytes.withUnsafeBufferPointer { TimelinePart.starts(in: $0, near: spread(3, over: bytes)) }
+    #expect(starts.count == 3)
+  }
+
+  /// Elements written over several lines: a guess can fall on a nested object that
+  /// starts a line, which is not an element of a list; the read from the start never
+  /// reaches that offset as an element and reads the stretch itself.
+  @Test func nestedObjectsThatStartALineAreNotTakenForElements() {
+    let compact = String(decoding: TimelineGenerator(events: 60, seed: 8).bytes(.json), as: UTF8.self)
+    let spreadOut = compact
+      .replacingOccurrences(of: #"[{"document""#, with: "[\n        {\"document\"")
+      .replacingOccurrences(of: #"},{"document""#, with: "},\n\t{\"document\"")
+      .replacingOccurrences(of: #","kind""#, with: ",\n      \"kind\"")
+    let bytes = Array(spreadOut.utf8)
+    expectSameAsOneThread(bytes, guessSets: spread(80, over: bytes).map { [$0] } + [spread(5, over: bytes)])
+  }
+
+  /// Errors inside a part (a wrong type, an unknown key, a syntax error) are found by
+  /// the read from the start, with the same messages and places.
+  @Test func problemsInsideAPartAreReportedAsByOneThread() {
+    let text = String(decoding: TimelineGenerator(events: 80, seed: 4).bytes(.json), as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let relation = lines.lastIndex { $0.contains(#""type":"participatedIn""#) } ?? lines.count / 2
+    let entity = lines.firstIndex { $0.contains(#""kind":"event""#) } ?? 10
+    let variants: [(Int, String, String)] = [
+      (relation, #""from":"#, #""colour":"red","from":"#),
+      (relation, #""from":"#, #""from":12,"x":"#),
+      (entity, #""kind":"#, #""date":"1992-13-45","kind":"#),
+    ]
+    for (line, target, replacement) in variants {
+      var broken = lines
+      broken[line] = broken[line].replacingOccurrences(of: target, with: replacement)
+      let bytes = Array(broken.joined(separator: "\n").utf8)
+      expectSameAsOneThread(bytes, guessSets: spread(12, over: bytes).map { [$0] } + [spread(4, over: bytes)])
+    }
+    var cut = lines
+    cut[relation] = String(cut[relation].dropLast(6))
+    let bytes = Array(cut.joined(separator: "\n").utf8)
+    let alone = read(bytes, guesses: [])
+    #expect(alone.diagnostics.count == 1)
+    expectSameAsOneThread(bytes, guessSets: spread(12, over: bytes).map { [$0] })
+  }
+
+  /// A file on one line has no place where a part can start.
+  @Test func aFileOnOneLineIsReadByOneThread() {
+    let bytes = TimelineGenerator(events: 40, seed: 2).bytes(.json, pretty: false)
+    #expect(bytes.withUnsafeBufferPointer { TimelinePart.starts(in: $0, near: spread(4, over: bytes)) }.isEmpty)
+    expectSameAsOneThread(bytes, guessSets: [spread(4, over: bytes)])
+  }
+
+  /// Small files are read by one thread; large ones by one per core, the first
+  /// reading a smaller share.
+  @Test func guessesDependOnSizeAndThreads() {
+    #expect(TimelinePart.guesses(byteCount: 1_000, threads: 4).isEmpty)
+    #expect(TimelinePart.guesses(byteCount: 100 << 20, threads: 1).isEmpty)
+    #expect(TimelinePart.guesses(byteCount: 100 << 20, threads: 2) == [(100 << 20) * 2 / 5])
+    let four = TimelinePart.guesses(byteCount: 100 << 20, threads: 4)
+    #expect(four.count == 3 && four == four.sorted())
+  }
+
+  /// Elements in a block are moved out in order; those never taken are freed with it.
+  @Test func pageBlocksHoldTakeAndFreeElements() throws {
+    final class Counter: @unchecked Sendable { var freed = 0 }
+    final class Tracked {
+      let value: Int
+      let counter: Counter
+      init(_ value: Int, _ counter: Counter) {
+        self.value = value
+        self.counter = counter
+      }
+      deinit { counter.freed += 1 }
+    }
+    let counter = Counter()
+    do {
+      let block = try #require(PageBlock<Tracked>(capacity: 3))
+      for value in 0..<3 { block.append(Tracked(value, counter)) }
+      #expect(block.isFull)
+      var values: [Int] = []
+      block.takeAll { values.append($0.value) }
+      #expect(values == [0, 1, 2])
+      #expect(counter.freed == 3)
+      let other = try #require(PageBlock<Tracked>(capacity: 5))
+      other.append(Tracked(9, counter))
+      other.append(Tracked(10, counter))
+    }
+    #expect(counter.freed == 5)
+  }
+}
