@@ -50,6 +50,34 @@ final class SourceDocument: Sendable {
     if let descriptor { close(descriptor) }
   }
 
+  /// Whether elements are read again from the file (not kept in memory).
+  var isRereading: Bool { descriptor != nil }
+
+  /// Reads the bytes of `range` of the file to `destination`; false when the file
+  /// cannot be read again or has changed since it was read.
+  func read(_ range: Range<Int>, into destination: UnsafeMutableRawPointer) -> Bool {
+    guard let descriptor, range.lowerBound >= 0, range.upperBound <= size, isUnchanged(descriptor) else { return false }
+    var filled = 0
+    while filled < range.count {
+      let count = pread(descriptor, destination + filled, range.count - filled, off_t(range.lowerBound + filled))
+      if count > 0 {
+        filled += count
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Whether the file has the size and modification time it had when read.
+  private func isUnchanged(_ descriptor: Int32) -> Bool {
+    var status = stat()
+    return fstat(descriptor, &status) == 0 && Int(status.st_size) == size
+      && status.st_mtim.tv_sec == modified.tv_sec && status.st_mtim.tv_nsec == modified.tv_nsec
+  }
+
   /// Calls `body` with bytes holding the element that starts at `offset` and the
   /// element's offset in them; `body` returns nil when the bytes end too soon, and is
   /// called again with more (up to the end of the file). Nil when the element cannot
@@ -60,26 +88,13 @@ final class SourceDocument: Sendable {
     if let bytes {
       return bytes.withUnsafeBufferPointer { body($0, offset) }
     }
-    guard let descriptor, offset >= 0, offset < size else { return nil }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, Int(status.st_size) == size,
-      status.st_mtim.tv_sec == modified.tv_sec, status.st_mtim.tv_nsec == modified.tv_nsec
-    else { return nil }
+    guard descriptor != nil, offset >= 0, offset < size else { return nil }
     var length = min(16 << 10, size - offset)
     var chunk: [UInt8] = []
     while true {
       chunk = [UInt8](repeating: 0, count: length)
-      var filled = 0
-      while filled < length {
-        let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, length - filled, off_t(offset + filled)) }
-        if count > 0 {
-          filled += count
-        } else if count < 0, errno == EINTR {
-          continue
-        } else {
-          return nil
-        }
-      }
+      let range = offset..<(offset + length)
+      guard chunk.withUnsafeMutableBytes({ read(range, into: $0.baseAddress!) }) else { return nil }
       if let result = chunk.withUnsafeBufferPointer({ body($0, 0) }) { return result }
       guard length < size - offset else { return nil }
       length = min(length * 4, size - offset)

@@ -21,6 +21,8 @@ extension TimelineDecoder {
     var unknown: [(key: String, position: TextPosition)] = []
     /// The rank of the last known top-level key read, in ``topLevelKeys``.
     var rank = -1
+    /// Gives back the pages of the bytes read, when the file can be read again.
+    var release: PageRelease?
   }
 
   /// Why ``decodeStreaming(_:document:until:stream:into:)`` returned.
@@ -97,6 +99,7 @@ extension TimelineDecoder {
       case .element(let section, var index):
         while true {
           let offset = parser.offset
+          stream.release?.release(before: offset)
           if offset >= boundary {
             stream.place = .element(section, index: index)
             return .boundary

@@ -30,6 +30,8 @@ struct TimelinePart {
   private(set) var end: JSONByteParser.State?
   /// Whether the read stopped after the list's `]`.
   private(set) var endsList = false
+  /// The pages of the part's bytes given back, if any.
+  private(set) var release: PageRelease?
 
   /// Elements per block: about 2 MB.
   private static let blockSize = 16_384
@@ -75,10 +77,13 @@ struct TimelinePart {
 
   /// Reads the elements from `start` to the first that starts at or after `limit`, or
   /// to the end of their list.
+  /// Gives back the pages read (see ``PageRelease``) when `releasing`.
   static func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument,
+    releasing: Bool = false
   ) -> TimelinePart {
     var part = TimelinePart(start: start, lineStart: lineStart)
+    if releasing { part.release = PageRelease(bytes, from: start) }
     var parser = JSONByteParser(bytes, partAt: start, lineStart: lineStart)
     var decoder = TimelineDecoder(file: document.file)
     decoder.source = document
@@ -86,6 +91,7 @@ struct TimelinePart {
     do throws(InputError) {
       while true {
         let offset = parser.offset
+        part.release?.release(before: offset)
         if offset >= limit { break }
         let node = try parser.parseElement()
         guard let section = part.section ?? Self.section(of: node) else { return part }

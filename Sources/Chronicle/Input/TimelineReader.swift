@@ -24,13 +24,33 @@ public enum TimelineReader {
   }
 
   /// Reads one file's bytes; `path`, when given, is the regular file they were read
-  /// from, to read elements again from it instead of keeping the bytes.
+  /// from, to read elements again from it instead of keeping the bytes, and to give
+  /// back the pages of the bytes as they are read (the caller keeps no other use of
+  /// them).
   static func read(
     _ bytes: [UInt8], file: String, format: InputFormat? = nil, rereading path: String?,
     into builder: inout TimelineBuilder
   ) {
     let format = format ?? InputFormat(path: file, contents: bytes)
-    if format == .json, readStreaming(bytes, file: file, rereading: path, into: &builder) { return }
+    var bytes = bytes
+    if format == .json {
+      switch readStreaming(bytes, file: file, rereading: path, releasing: path != nil, into: &builder) {
+      case .read:
+        return
+      case .needsTree:
+        break
+      case .readAgain:
+        // Pages were given back and the read must start over: from the file, whole.
+        guard let path else { return }
+        switch loadBytes(path) {
+        case .success(let again): bytes = again
+        case .failure(let diagnostic):
+          builder.report(diagnostic)
+          return
+        }
+        if readStreaming(bytes, file: file, rereading: path, releasing: false, into: &builder) == .read { return }
+      }
+    }
     let root: InputNode
     do {
       root = try InputFormat.read(bytes, format: format)
@@ -43,24 +63,37 @@ public enum TimelineReader {
     for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
   }
 
-  /// Reads JSON element by element, without a tree of the whole file; returns false,
-  /// with the builder as it was, when the file must be read through a tree instead
-  /// (see ``TimelineDecoder/StreamStop/needsTree``).
+  /// How a read element by element ended.
+  enum StreamingOutcome: Equatable {
+    /// The file was read (or its syntax error reported).
+    case read
+    /// The file must be read through a tree instead (see
+    /// ``TimelineDecoder/StreamStop/needsTree``); the builder is as it was.
+    case needsTree
+    /// Pages of the bytes were given back and the read cannot go on: read the file
+    /// again whole, without giving pages back. The builder is as it was.
+    case readAgain
+  }
+
+  /// Reads JSON element by element, without a tree of the whole file.
   ///
   /// A large file is read by as many threads as there are cores: the others read
   /// parts of its lists (``TimelinePart``) while this one reads from the start, and
   /// adds each part when it reaches it. `partGuesses`, for tests, sets where parts are
-  /// looked for (see ``TimelinePart/guesses(byteCount:threads:)``).
+  /// looked for (see ``TimelinePart/guesses(byteCount:threads:)``). With `releasing`,
+  /// a large file that can be read again gives back the pages of its bytes as they are
+  /// read (see ``PageRelease``).
   static func readStreaming(
-    _ bytes: [UInt8], file: String, rereading path: String? = nil, partGuesses: [Int]? = nil,
-    into builder: inout TimelineBuilder
-  ) -> Bool {
+    _ bytes: [UInt8], file: String, rereading path: String? = nil, releasing: Bool = false,
+    partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
+  ) -> StreamingOutcome {
     let saved = builder
     builder.reserveCapacity(forJSONBytes: bytes.count)
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
     let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file) }
       ?? SourceDocument(bytes: bytes, file: file)
+    let releasing = releasing && document.isRereading && bytes.count >= TimelinePart.minimumByteCount
     var decoder = TimelineDecoder(file: file)
     let outcome: Result<TimelineDecoder.StreamStop, InputError> = bytes.withUnsafeBufferPointer { buffer in
       let guesses = partGuesses
@@ -68,35 +101,41 @@ public enum TimelineReader {
       let starts = TimelinePart.starts(in: buffer, near: guesses)
       var parser = JSONByteParser(buffer)
       var stream = TimelineDecoder.Stream()
-      guard !starts.isEmpty else {
+      if releasing { stream.release = PageRelease(buffer, from: 0) }
+      func decode(until boundary: Int) -> Result<TimelineDecoder.StreamStop, InputError> {
         do throws(InputError) {
-          return .success(try decoder.decodeStreaming(&parser, document: document, stream: &stream, into: &builder))
+          return .success(try decoder.decodeStreaming(
+            &parser, document: document, until: boundary, stream: &stream, into: &builder))
         } catch {
           return .failure(error)
         }
       }
+      guard !starts.isEmpty else { return decode(until: .max) }
       // The first piece reads from the start up to the first part; the others read
       // the parts.
       var outcome: Result<TimelineDecoder.StreamStop, InputError> = .success(.needsTree)
       nonisolated(unsafe) let shared = buffer
       var parts = TwoThreads.run(pieces: starts.count + 1) { piece -> TimelinePart? in
         guard piece > 0 else {
-          do throws(InputError) {
-            outcome = .success(try decoder.decodeStreaming(
-              &parser, document: document, until: starts[0].start, stream: &stream, into: &builder))
-          } catch {
-            outcome = .failure(error)
-          }
+          outcome = decode(until: starts[0].start)
           return nil
         }
         let limit = piece < starts.count ? starts[piece].start : shared.count
         return TimelinePart.read(
-          shared, start: starts[piece - 1].start, lineStart: starts[piece - 1].lineStart, limit: limit, document: document)
+          shared, start: starts[piece - 1].start, lineStart: starts[piece - 1].lineStart, limit: limit, document: document,
+          releasing: releasing)
       }.compactMap { $0 }
       var next = 0
       while case .success(.boundary) = outcome {
         let offset = parser.offset
-        while next < parts.count, parts[next].start < offset { next += 1 }
+        // A part passed over, or not added, is read here: its bytes are needed again.
+        func skip() -> Bool {
+          defer { next += 1 }
+          return parts[next].release?.restore(from: document) ?? true
+        }
+        while next < parts.count, parts[next].start < offset {
+          guard skip() else { return .success(.needsTree) }
+        }
         if next < parts.count, parts[next].start == offset {
           let lines = parser.currentLine - 1
           if case .element(let section, let index) = stream.place, parts[next].section == section,
@@ -105,30 +144,27 @@ public enum TimelineReader {
             parts[next].add(to: &builder, lines: lines, indices: index)
             parser.state = end.movingLines(by: lines)
             stream.place = parts[next].endsList ? .afterValue : .element(section, index: index + parts[next].count)
+            next += 1
+          } else {
+            guard skip() else { return .success(.needsTree) }
           }
-          next += 1
         }
-        let boundary = next < parts.count ? parts[next].start : .max
-        do throws(InputError) {
-          outcome = .success(try decoder.decodeStreaming(
-            &parser, document: document, until: boundary, stream: &stream, into: &builder))
-        } catch {
-          outcome = .failure(error)
-        }
+        outcome = decode(until: next < parts.count ? parts[next].start : .max)
       }
       return outcome
     }
     switch outcome {
     case .success(.needsTree):
       builder = saved
-      return false
+      return releasing ? .readAgain : .needsTree
     case .success:
       for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
-      return true
+      return .read
     case .failure(let error):
       builder = saved
+      if releasing { return .readAgain }
       builder.report(error.diagnostic(file: file))
-      return true
+      return .read
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Chronicle
 
@@ -9,7 +10,7 @@ struct TimelinePartTests {
   /// What a read gives, with every element's place spelt out (provenance takes no part
   /// in equality, so it is compared on its own).
   private struct Outcome: Equatable {
-    var streamed: Bool
+    var streamed: TimelineReader.StreamingOutcome
     var graph: TimelineGraph
     var diagnostics: [String]
     var places: [String]
@@ -134,5 +135,62 @@ struct TimelinePartTests {
       other.append(Tracked(10, counter))
     }
     #expect(counter.freed == 5)
+  }
+}
+
+/// A large file read from disk gives back the pages of its bytes as it reads them;
+/// when the read cannot go on (a syntax error, keys out of order), the file is read
+/// again whole, and the outcome is that of a read from memory.
+struct PageReleaseTests {
+  private func readBoth(_ bytes: [UInt8]) throws -> (fromFile: [String], fromMemory: [String], graphsEqual: Bool) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-pages-\(UUID().uuidString).json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var fromFile = TimelineBuilder()
+    TimelineReader.read(contentsOf: [path], into: &fromFile)
+    var fromMemory = TimelineBuilder()
+    TimelineReader.read(bytes, file: path, into: &fromMemory)
+    let file = fromFile.validate(), memory = fromMemory.validate()
+    return (file.diagnostics.map(\.description), memory.diagnostics.map(\.description), file.graph == memory.graph)
+  }
+
+  @Test func aLargeFileReadFromDiskGivesTheSameGraph() throws {
+    var text = String(decoding: TimelineGenerator(events: 16_000, seed: 6).bytes(.json), as: UTF8.self)
+    #expect(text.utf8.count > TimelinePart.minimumByteCount)
+    // A warning and an error late in the file, where pages were given back already.
+    text = text.replacingOccurrences(of: #"{"from":"person-1","#, with: #"{"colour":"red","from":"person-1","#)
+    let read = try readBoth(Array(text.utf8))
+    #expect(read.graphsEqual)
+    #expect(read.fromFile == read.fromMemory)
+    #expect(read.fromFile.contains { $0.contains("unknown key 'colour'") })
+  }
+
+  @Test func aSyntaxErrorLateInALargeFileIsFoundAsFromMemory() throws {
+    var bytes = TimelineGenerator(events: 16_000, seed: 6).bytes(.json)
+    let late = bytes.count * 9 / 10
+    let quote = try #require(bytes[late...].firstIndex(of: UInt8(ascii: "\"")))
+    bytes[quote] = UInt8(ascii: "\n")
+    let read = try readBoth(bytes)
+    #expect(read.fromFile == read.fromMemory)
+    #expect(read.fromFile.count == 1)
+  }
+
+  /// Pages given back read as zeros, and are read again from the file.
+  @Test func pagesGivenBackAreRestoredFromTheFile() throws {
+    let bytes = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251 + 1) }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-pages-\(UUID().uuidString).bin").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let document = try #require(SourceDocument(rereading: path, byteCount: bytes.count, file: path))
+    var copy = bytes
+    copy.withUnsafeMutableBufferPointer { buffer in
+      var release = PageRelease(UnsafeBufferPointer(buffer), from: 1_000)
+      release.releaseNow(before: 900_000)
+      #expect(release.releasedUpTo > 1_000 && release.releasedUpTo <= 900_000)
+      #expect(buffer[1_000..<release.releasedUpTo].contains(0))
+      #expect(!buffer[..<1_000].contains(0))
+      #expect(release.restore(from: document))
+    }
+    #expect(copy == bytes)
   }
 }
