@@ -78,8 +78,8 @@ public enum TimelineReader {
   /// Reads JSON element by element, without a tree of the whole file.
   ///
   /// A large file is read by as many threads as there are cores: the others read
-  /// parts of its lists (``TimelinePart``) while this one reads from the start, and
-  /// adds each part when it reaches it. `partGuesses`, for tests, sets where parts are
+  /// parts of its lists (``TimelinePart``, ``TimelinePartReader``) while this one reads
+  /// from the start, and adds each part when it reaches it. `partGuesses`, for tests, sets where parts are
   /// looked for (see ``TimelinePart/guesses(byteCount:threads:)``). With `releasing`,
   /// a large file that can be read again gives back the pages of its bytes as they are
   /// read (see ``PageRelease``).
@@ -95,9 +95,9 @@ public enum TimelineReader {
       ?? SourceDocument(bytes: bytes, file: file)
     let releasing = releasing && document.isRereading && bytes.count >= TimelinePart.minimumByteCount
     var decoder = TimelineDecoder(file: file)
+    let threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
     let outcome: Result<TimelineDecoder.StreamStop, InputError> = bytes.withUnsafeBufferPointer { buffer in
-      let guesses = partGuesses
-        ?? TimelinePart.guesses(byteCount: buffer.count, threads: min(8, ProcessInfo.processInfo.activeProcessorCount))
+      let guesses = partGuesses ?? TimelinePart.guesses(byteCount: buffer.count, threads: threads)
       let starts = TimelinePart.starts(in: buffer, near: guesses)
       var parser = JSONByteParser(buffer)
       var stream = TimelineDecoder.Stream()
@@ -111,45 +111,32 @@ public enum TimelineReader {
         }
       }
       guard !starts.isEmpty else { return decode(until: .max) }
-      // The first piece reads from the start up to the first part; the others read
-      // the parts.
-      var outcome: Result<TimelineDecoder.StreamStop, InputError> = .success(.needsTree)
-      nonisolated(unsafe) let shared = buffer
-      var parts = TwoThreads.run(pieces: starts.count + 1) { piece -> TimelinePart? in
-        guard piece > 0 else {
-          outcome = decode(until: starts[0].start)
-          return nil
-        }
-        let limit = piece < starts.count ? starts[piece].start : shared.count
-        return TimelinePart.read(
-          shared, start: starts[piece - 1].start, lineStart: starts[piece - 1].lineStart, limit: limit, document: document,
-          releasing: releasing)
-      }.compactMap { $0 }
+      // The other threads read the parts while this one reads up to the first, then
+      // adds them in order, reading itself whatever no part holds.
+      let parts = TimelinePartReader(
+        buffer, starts: starts, workers: threads - 1, document: document, releasing: releasing)
+      defer { parts.finish() }
+      var outcome = decode(until: starts[0].start)
       var next = 0
       while case .success(.boundary) = outcome {
         let offset = parser.offset
-        // A part passed over, or not added, is read here: its bytes are needed again.
-        func skip() -> Bool {
-          defer { next += 1 }
-          return parts[next].release?.restore(from: document) ?? true
-        }
-        while next < parts.count, parts[next].start < offset {
-          guard skip() else { return .success(.needsTree) }
-        }
-        if next < parts.count, parts[next].start == offset {
-          let lines = parser.currentLine - 1
-          if case .element(let section, let index) = stream.place, parts[next].section == section,
-            parts[next].fits(lines: lines, indices: index), let end = parts[next].end
+        while next < starts.count, starts[next].start <= offset {
+          var part = parts.take(next)
+          next += 1
+          if starts[next - 1].start == offset, let end = part?.end, case .element(let section, let index) = stream.place,
+            part?.section == section, part?.fits(lines: parser.currentLine - 1, indices: index) == true
           {
-            parts[next].add(to: &builder, lines: lines, indices: index)
+            let lines = parser.currentLine - 1
+            part?.add(to: &builder, lines: lines, indices: index)
             parser.state = end.movingLines(by: lines)
-            stream.place = parts[next].endsList ? .afterValue : .element(section, index: index + parts[next].count)
-            next += 1
-          } else {
-            guard skip() else { return .success(.needsTree) }
+            stream.place = part?.endsList == true
+              ? .afterValue : .element(section, index: index + (part?.count ?? 0))
+            break
           }
+          // A part passed over, or not added, is read here: its bytes are needed again.
+          guard part?.release?.restore(from: document) ?? true else { return .success(.needsTree) }
         }
-        outcome = decode(until: next < parts.count ? parts[next].start : .max)
+        outcome = decode(until: next < starts.count ? starts[next].start : .max)
       }
       return outcome
     }
