@@ -113,12 +113,24 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
 
   /// Every byte left behind `descriptor`, read in 1 MB chunks into one array sized
   /// from the file's length (so that it never grows, and never holds the file twice).
-  static func readToEnd(_ descriptor: Int32, limit: Int = .max) -> ReadOutcome {
+  ///
+  /// A regular file of `halvesFrom` bytes or more is read by two threads at once, each
+  /// reading half.
+  static func readToEnd(_ descriptor: Int32, limit: Int = .max, halvesFrom: Int = parallelReadMinimum) -> ReadOutcome {
     var bytes: [UInt8] = []
     var status = stat()
     if fstat(descriptor, &status) == 0, status.st_size > 0 {
       guard Int(status.st_size) <= limit else { return .tooLarge }
-      bytes.reserveCapacity(Int(status.st_size) + 1)
+      let start = Int(lseek(descriptor, 0, SEEK_CUR))
+      let count = Int(status.st_size) - start
+      if status.st_mode & S_IFMT == S_IFREG, start >= 0, count >= halvesFrom,
+        let halves = readInHalves(descriptor, from: start, count: count)
+      {
+        bytes = halves
+        lseek(descriptor, off_t(start + count), SEEK_SET)
+      } else {
+        bytes.reserveCapacity(Int(status.st_size) + 1)
+      }
     }
     let chunkSize = 1 << 20
     var chunk = [UInt8](repeating: 0, count: chunkSize)
@@ -133,6 +145,45 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
         return .failed
       }
     }
+  }
+
+  /// The smallest file read by two threads.
+  static let parallelReadMinimum = 64 << 20
+
+  /// `count` bytes of a regular file from `start`, read by two threads with `pread`
+  /// (which leaves the file's offset as it is); nil when either half could not be read
+  /// whole (the file shrank, or a read failed).
+  private static func readInHalves(_ descriptor: Int32, from start: Int, count: Int) -> [UInt8]? {
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      nonisolated(unsafe) let base = buffer.baseAddress
+      let middle = count / 2
+      let halves = TwoThreads.run { half -> Bool in
+        guard let base else { return false }
+        let range = half == 0 ? 0..<middle : middle..<count
+        return readFully(descriptor, range.count, at: start + range.lowerBound, into: base + range.lowerBound)
+      }
+      complete = halves.allSatisfy { $0 }
+      initialized = complete ? count : 0
+    }
+    return complete ? bytes : nil
+  }
+
+  /// Reads `count` bytes at `offset` of a file with `pread` (the file's offset is left
+  /// as it is); false when they cannot all be read.
+  static func readFully(_ descriptor: Int32, _ count: Int, at offset: Int, into destination: UnsafeMutableRawPointer) -> Bool {
+    var filled = 0
+    while filled < count {
+      let read = pread(descriptor, destination + filled, count - filled, off_t(offset + filled))
+      if read > 0 {
+        filled += read
+      } else if read < 0, errno == EINTR {
+        continue
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// The error for a file the system would not open or read, with its reason.

@@ -57,18 +57,7 @@ final class SourceDocument: Sendable {
   /// cannot be read again or has changed since it was read.
   func read(_ range: Range<Int>, into destination: UnsafeMutableRawPointer) -> Bool {
     guard let descriptor, range.lowerBound >= 0, range.upperBound <= size, isUnchanged(descriptor) else { return false }
-    var filled = 0
-    while filled < range.count {
-      let count = pread(descriptor, destination + filled, range.count - filled, off_t(range.lowerBound + filled))
-      if count > 0 {
-        filled += count
-      } else if count < 0, errno == EINTR {
-        continue
-      } else {
-        return false
-      }
-    }
-    return true
+    return InputFormat.readFully(descriptor, range.count, at: range.lowerBound, into: destination)
   }
 
   /// Whether the file has the size and modification time it had when read.

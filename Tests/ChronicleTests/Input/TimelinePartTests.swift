@@ -195,3 +195,27 @@ struct PageReleaseTests {
     #expect(copy == bytes)
   }
 }
+
+/// A large regular file is read by two threads, each reading half; what they read is
+/// the file, from where its offset stood.
+struct ReadInHalvesTests {
+  @Test func halvesGiveTheWholeFileFromItsOffset() throws {
+    let bytes = (0..<300_001).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-halves-\(UUID().uuidString).bin").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for start in [0, 1, 77_777] {
+      let descriptor = open(path, O_RDONLY)
+      try #require(descriptor >= 0)
+      defer { close(descriptor) }
+      lseek(descriptor, off_t(start), SEEK_SET)
+      guard case .bytes(let read) = InputFormat.readToEnd(descriptor, halvesFrom: 1) else {
+        Issue.record("not read from \(start)")
+        continue
+      }
+      #expect(read == Array(bytes[start...]))
+      // The offset is left at the end, as a read to the end leaves it.
+      #expect(lseek(descriptor, 0, SEEK_CUR) == off_t(bytes.count))
+    }
+  }
+}
