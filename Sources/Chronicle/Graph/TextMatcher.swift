@@ -4,9 +4,11 @@ import Foundation
 /// ignoring case and diacritics (`xocali` finds `Xocalı`), for
 /// ``TimelineGraph/entities(matching:)`` and ``GraphFilter/match``.
 ///
-/// ASCII fields, most of them, are searched byte by byte without folding; others are
-/// folded first (case, diacritics, width, and the dotless `ı`, which has no
-/// decomposition).
+/// ASCII fields, most of them, are searched byte by byte without folding. Fields whose
+/// other characters are Latin letters (U+00C0–U+024F, `ç`, `Ş`, `ı`…) are folded byte
+/// by byte through a table made once from Foundation's own folding of each of those
+/// letters, so the answer is the same; any other field is folded by Foundation (case,
+/// diacritics, width, and the dotless `ı`, which has no decomposition).
 struct TextMatcher: Sendable {
   /// The folded text searched for.
   let needle: String
@@ -36,7 +38,47 @@ struct TextMatcher: Sendable {
     guard !needle.isEmpty else { return false }
     return switch Self.asciiContains(field, asciiNeedle) {
     case .some(let found): found
-    case nil: Self.folded(field).contains(needle)
+    case nil: Self.latinContains(field, asciiNeedle) ?? Self.folded(field).contains(needle)
+    }
+  }
+
+  /// The folding of each scalar from U+00C0 to U+024F when it is one ASCII byte
+  /// (`Ş` → `s`, `ı` → `i`), else 0: made from ``folded(_:)`` itself.
+  private static let latinFolding: [UInt8] = (0xC0...0x24F).map { value in
+    guard let scalar = Unicode.Scalar(value) else { return 0 }
+    let folded = Array(Self.folded(String(Character(scalar))).utf8)
+    return folded.count == 1 && folded[0] < 0x80 ? folded[0] : 0
+  }
+
+  /// Whether `field`, folded, contains the folded ASCII needle, when every character
+  /// of the field is ASCII or a Latin letter the table folds to ASCII; nil otherwise
+  /// (or when the needle is not ASCII).
+  static func latinContains(_ field: String, _ needle: [UInt8]?) -> Bool? {
+    guard let needle else { return nil }
+    var field = field
+    return field.withUTF8 { bytes -> Bool? in
+      var folded: [UInt8] = []
+      folded.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          folded.append(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
+          index += 1
+          continue
+        }
+        // Two-byte sequences only: U+0080–U+07FF, of which the table covers U+00C0–U+024F
+        // (a combining mark, U+0300–U+036F, is outside it: Foundation folds it with the
+        // letter before).
+        guard byte & 0xE0 == 0xC0, index + 1 < bytes.count else { return nil }
+        let value = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+        guard value >= 0xC0, value <= 0x24F else { return nil }
+        let ascii = latinFolding[value - 0xC0]
+        guard ascii != 0 else { return nil }
+        folded.append(ascii)
+        index += 2
+      }
+      return folded.withUnsafeBufferPointer { asciiContains($0, needle) }
     }
   }
 
