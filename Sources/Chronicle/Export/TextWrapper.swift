@@ -36,7 +36,20 @@ struct TextWrapper: Sendable {
     }
   }
 
+  /// A paragraph that fits on one line as it is is copied whole; others are wrapped word by word.
   private func wrap(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+    let lineFeed = UInt8(ascii: "\n")
+    if Self.fitsOneLine(bytes, after: prefix.count, width: width) {
+      output.append(contentsOf: prefix)
+      output.append(contentsOf: bytes)
+      output.append(lineFeed)
+      return
+    }
+    wrapWords(bytes, prefix: prefix, indent: indent, into: &output)
+  }
+
+  /// ``wrap(_:prefix:indent:into:)`` word by word, without its one-line shortcut.
+  func wrapWords(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
     let space = UInt8(ascii: " ")
     let lineFeed = UInt8(ascii: "\n")
     var state = LineState(prefix: prefix, indent: indent)
@@ -83,6 +96,22 @@ struct TextWrapper: Sendable {
     }
     flush()
     state.finish(into: &output)
+  }
+
+  /// Whether a paragraph is written as it is, on one line after a prefix of
+  /// `prefixCount` columns: it has words, no line feed, no space at either end or next
+  /// to another, and it fits even if each of its bytes took a column (no character
+  /// takes more columns than it has bytes).
+  static func fitsOneLine(_ bytes: UnsafeBufferPointer<UInt8>, after prefixCount: Int, width: Int) -> Bool {
+    let space = UInt8(ascii: " ")
+    guard let first = bytes.first, let last = bytes.last, first != space, last != space else { return false }
+    if width > 0, prefixCount + bytes.count > width { return false }
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "\n") || (byte == space && previous == space) { return false }
+      previous = byte
+    }
+    return true
   }
 
   private func place(
