@@ -16,14 +16,18 @@ extension DOTExporter {
   /// holds for `entities[position]`, for writing or measuring it without building it
   /// (or copying the entity, which retains every one of its fields). `dateText` is the
   /// entity's date as people read it, when the caller has it already.
+  ///
+  /// `qualified` tells whether the date has qualifiers (the scene's border is dashed
+  /// then), so that an unqualified date's are not looked for.
   static func forEachLabelLine(
-    of entities: [Entity], at position: Int, dateText: String?, disputed: [String]?, _ body: (String, String?) -> Void
+    of entities: [Entity], at position: Int, dateText: String?, qualified: Bool = true, disputed: [String]?,
+    _ body: (String, String?) -> Void
   ) {
     let kind = entities[position].kind
     body(entities[position].label, kind.labelKey)
     if let date = entities[position].date {
       body(dateText ?? date.humanDescription(), "date")
-      if let marker = marker(date) { body(marker, nil) }
+      if qualified, let marker = marker(date) { body(marker, nil) }
     } else if kind == .event {
       body("(no date)", nil)
     }
@@ -64,7 +68,9 @@ extension DOTExporter {
     writer.attribute("fillcolor", style.fillcolor)
     writer.beginText("label", width: lineLength)
     var cut: [(name: String?, text: String)] = []  // rare: no allocation while empty
-    Self.forEachLabelLine(of: entities, at: position, dateText: dateText, disputed: disputed) { text, name in
+    let qualified = scene.borders[position] == .dashed
+    Self.forEachLabelLine(of: entities, at: position, dateText: dateText, qualified: qualified, disputed: disputed) {
+      text, name in
       if let shown = DOTText.cut(text, width: lineLength) {
         cut.append((name, text))
         writer.textLine(shown)

@@ -63,7 +63,8 @@ extension DOTExporter {
     let graph = scene.graph
     var sizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: graph.count)
     for position in graph.entities.indices where scene.isDrawn[position] {
-      sizes[position] = pinnedSize(of: graph.entities, at: position, disputed: scene.disputed[position])
+      sizes[position] = pinnedSize(
+        of: graph.entities, at: position, qualified: scene.borders[position] == .dashed, disputed: scene.disputed[position])
     }
     let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: noteLabel($0, graph: graph), shape: "box") }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
@@ -143,9 +144,12 @@ extension DOTExporter {
 
   /// The size of the node of `entities[position]`: that of its
   /// ``entityLabel(_:disputed:)``, measured without building the label or copying the entity.
-  func pinnedSize(of entities: [Entity], at position: Int, disputed: [String]?) -> DOTPinnedLayout.Size {
+  /// `qualified` tells whether its date has qualifiers (see ``forEachLabelLine(of:at:dateText:qualified:disputed:_:)``).
+  func pinnedSize(
+    of entities: [Entity], at position: Int, qualified: Bool = true, disputed: [String]?
+  ) -> DOTPinnedLayout.Size {
     var measure = DOTPinnedLayout.Measure()
-    Self.forEachLabelLine(of: entities, at: position, dateText: nil, disputed: disputed) { text, _ in
+    Self.forEachLabelLine(of: entities, at: position, dateText: nil, qualified: qualified, disputed: disputed) { text, _ in
       measure.add(DOTText.cut(text, width: lineLength) ?? text, limit: lineLength)
     }
     return measure.size(shape: DOTStyle.node(entities[position].kind).shape)

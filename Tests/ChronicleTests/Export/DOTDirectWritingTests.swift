@@ -142,6 +142,8 @@ struct DOTDirectWritingTests {
         let built = DOTPinnedLayout.size(
           of: exporter.entityLabel(entity, disputed: scene.disputed[position] ?? []), shape: DOTStyle.node(entity.kind).shape)
         #expect(exporter.pinnedSize(of: graph.entities, at: position, disputed: scene.disputed[position]) == built)
+        let qualified = scene.borders[position] == .dashed
+        #expect(exporter.pinnedSize(of: graph.entities, at: position, qualified: qualified, disputed: scene.disputed[position]) == built)
       }
     }
   }
