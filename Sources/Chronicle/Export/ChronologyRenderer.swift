@@ -230,12 +230,20 @@ struct ChronologyRenderer {
       heading("Notes", level: 2)
       beginBlock(.paragraph)
     }
+    // The label and indent are rebuilt in place: `[12] ` then `     ` (four spaces in Markdown).
+    var label: [UInt8] = []
+    var indent: [UInt8] = markdown ? Array("    ".utf8) : []
     for (offset, key) in notes.keys.enumerated() {
       // GitHub reads a footnote definition as one block: keep them apart.
       if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
-      let label = Array((markdown ? "[^\(offset + 1)]: " : "[\(offset + 1)] ").utf8)
+      label.removeAll(keepingCapacity: true)
+      label.append(contentsOf: markdown ? "[^".utf8 : "[".utf8)
+      Self.appendDecimal(offset + 1, to: &label)
+      label.append(contentsOf: markdown ? "]: ".utf8 : "] ".utf8)
+      if !markdown, indent.count != label.count {
+        indent = [UInt8](repeating: UInt8(ascii: " "), count: label.count)
+      }
       noteText(key)
-      let indent = [UInt8](repeating: UInt8(ascii: " "), count: markdown ? 4 : label.count)
       wrapper.wrap(line, prefix: label, indent: indent, into: &output)
       line.removeAll(keepingCapacity: true)
     }
@@ -622,10 +630,15 @@ struct ChronologyRenderer {
   }
 
   private mutating func appendDecimal(_ number: Int) {
+    Self.appendDecimal(number, to: &line)
+  }
+
+  /// A number of zero or more, in decimal digits.
+  private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
     var scale = 1
     while number / scale >= 10 { scale *= 10 }
     repeat {
-      line.append(UInt8(ascii: "0") + UInt8(number / scale % 10))
+      bytes.append(UInt8(ascii: "0") + UInt8(number / scale % 10))
       scale /= 10
     } while scale > 0
   }

@@ -193,7 +193,16 @@ struct DOTWriter {
   /// or ``beginEdge(_:_:)``.
   mutating func attribute(_ name: StaticString, _ value: String) {
     attributeName(name)
-    quoted(value)
+    // Chronicle's values (shapes, colours, numbers) need no escape: copied at once.
+    var value = value
+    let copied = value.withUTF8 { utf8 -> Bool in
+      guard utf8.count <= 64, utf8.allSatisfy(Self.isPlain) else { return false }
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return true
+    }
+    if !copied { quoted(value) }
   }
 
   /// `pos="x,y!"`: a position Graphviz keeps.
@@ -539,21 +548,14 @@ struct DOTWriter {
 
   private mutating func appendDecimal(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits = 1
-    var scale: UInt = 10
-    while digits < 20, magnitude >= scale {
-      digits += 1
-      scale = scale.multipliedReportingOverflow(by: 10).partialValue
-    }
-    let end = bytes.count + digits
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-    var position = end
+    let magnitude = value.magnitude
+    // The largest power of ten not above the value (10^19 at most in a UInt).
+    var scale: UInt = 1
+    while scale <= UInt.max / 10, scale * 10 <= magnitude { scale *= 10 }
     repeat {
-      position -= 1
-      bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / scale % 10))
+      scale /= 10
+    } while scale > 0
   }
 
 }

@@ -207,6 +207,35 @@ struct DOTDirectWritingTests {
     #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"n3\";\n\"n3\" -> \"t4\" [pos=\"-12,0!\"];\n")
   }
 
+  @Test func numbersAreWrittenInDecimal() {
+    for value in [0, 1, 9, 10, 99, 100, 101, 12_345, 1_000_000, -1, -40, -100, Int.max, Int.min, Int.max / 10 * 10] {
+      var writer = DOTWriter()
+      writer.beginNode(DOTID("n", 0))
+      writer.attribute("pos", pin: value, value)
+      writer.endStatement()
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"n0\" [pos=\"\(value),\(value)!\"];\n")
+      var identifier = DOTWriter()
+      identifier.identifier(DOTID("t", value))
+      #expect(String(decoding: identifier.bytes, as: UTF8.self) == "\"t\(value)\"")
+    }
+  }
+
+  /// A value of Chronicle's own is copied as it is when it needs no escape, and
+  /// escaped as any text otherwise.
+  @Test(arguments: ["box", "#2b5d8a", "filled,rounded", "0.12,0.06", "", #"a"b"#, #"a\b"#, "a&b", "a\nb", "é", "x y",
+                    String(repeating: "a", count: 65)])
+  func constantsAreQuotedAsText(_ value: String) {
+    var direct = DOTWriter()
+    direct.beginNode(DOTID("n", 0))
+    direct.attribute("shape", value)
+    direct.endStatement()
+    var built = DOTWriter()
+    var attributes = DOTAttributes()
+    attributes.set("shape", value)
+    built.node(DOTID("n", 0), attributes)
+    #expect(direct.bytes == built.bytes)
+  }
+
   @Test func edgeStylesComeFromTheCacheUnchanged() {
     var cache = DOTStyle.EdgeCache()
     let types = RelationType.builtIns.map(\.id) + (0..<40).map { "declared-\($0)" } + ["participant", "cites", ""]
