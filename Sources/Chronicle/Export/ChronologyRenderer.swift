@@ -557,8 +557,11 @@ struct ChronologyRenderer {
   private mutating func name(_ index: EntityIndex) {
     let position = Int(index.rawValue)
     user(graph.entities[position].label)
+    // Only places show their aliases: the others' details are not read (in a large
+    // graph each is a cache miss).
+    guard graph.entities[position].kind == .place else { return }
     let aliases = graph.entities[position].aliases
-    if graph.entities[position].kind == .place, !aliases.isEmpty {
+    if !aliases.isEmpty {
       literal(" (also ")
       for (offset, alias) in aliases.enumerated() {
         if offset > 0 { literal(", ") }

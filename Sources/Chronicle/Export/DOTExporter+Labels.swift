@@ -113,7 +113,8 @@ extension DOTExporter {
   /// The relation type, then the role, the date and the locator.
   func edgeLabel(_ edge: Edge, graph: TimelineGraph) -> DOTText {
     var label = DOTText(width: lineLength)
-    EdgeLabelLines(type: edge.type, relation: edge.relation, relations: graph.relations).forEach { text, name in
+    EdgeLabelLines(type: edge.type, relation: edge.relation, relations: graph.relations, width: lineLength).forEach {
+      text, name in
       label.append(text, name: name)
     }
     return label
@@ -127,18 +128,30 @@ extension DOTExporter {
     var date: String?
     var marker: String?
     var locator: String?
+    /// Whether a label of lines of `width` characters shows one of the lines cut.
+    private(set) var hasCutLine = false
 
-    /// The lines for an edge of `type` made by `relations[relation]`, if any; reads the
-    /// relation in place (a copy of a ``Relation`` retains every one of its fields).
-    init(type: String, relation: Int?, relations: [Relation]) {
+    /// The lines for an edge of `type` made by `relations[relation]`, if any, in a label
+    /// of lines of `width` characters; reads the relation in place (a copy of a
+    /// ``Relation`` retains every one of its fields).
+    init(type: String, relation: Int?, relations: [Relation], width: Int) {
       self.type = type
-      guard let relation else { return }
-      role = relations[relation].role
-      if let date = relations[relation].date {
-        self.date = date.humanDescription()
-        marker = DOTExporter.marker(date)
+      if let relation {
+        role = relations[relation].role
+        if let date = relations[relation].date {
+          self.date = date.humanDescription()
+          marker = DOTExporter.marker(date)
+        }
+        locator = relations[relation].locator
       }
-      locator = relations[relation].locator
+      var hasCutLine = false
+      forEach { text, _ in hasCutLine = hasCutLine || DOTText.cut(text, width: width) != nil }
+      self.hasCutLine = hasCutLine
+    }
+
+    /// Each line as the label shows it, cut when it is too long.
+    func forEachShown(width: Int, _ body: (String) -> Void) {
+      forEach { text, _ in body(hasCutLine ? DOTText.cut(text, width: width) ?? text : text) }
     }
 
     func forEach(_ body: (String, String?) -> Void) {

@@ -272,7 +272,8 @@ public struct DOTExporter: Sendable {
       let to = edges[position].to.int
       let style = styles.style(edges[position].type)
       let lines = options.edgeLabels
-        ? EdgeLabelLines(type: edges[position].type, relation: edges[position].relation, relations: relations) : nil
+        ? EdgeLabelLines(type: edges[position].type, relation: edges[position].relation, relations: relations, width: lineLength)
+        : nil
       let note = edges[position].relation.flatMap { relations[$0].note }
       writeRelation(
         from: Endpoint(id: DOTID("n", from), rank: axis?.rank[from]), to: Endpoint(id: DOTID("n", to), rank: axis?.rank[to]),
@@ -308,10 +309,12 @@ public struct DOTExporter: Sendable {
       writer.textLine(text, wraps: false)
     }
     if let lines {
-      if labelsAsTooltips { lines.forEach { text, _ in tooltipLine(DOTText.cut(text, width: lineLength) ?? text) } }
-      lines.forEach { text, name in
-        guard DOTText.cut(text, width: lineLength) != nil else { return }
-        tooltipLine(name.map { $0 + ": " + text } ?? text)
+      if labelsAsTooltips { lines.forEachShown(width: lineLength) { tooltipLine($0) } }
+      if lines.hasCutLine {
+        lines.forEach { text, name in
+          guard DOTText.cut(text, width: lineLength) != nil else { return }
+          tooltipLine(name.map { $0 + ": " + text } ?? text)
+        }
       }
     }
     if let note { tooltipLine(note) }
@@ -323,7 +326,7 @@ public struct DOTExporter: Sendable {
   /// An edge's label, cut as ``DOTText/append(_:name:)`` cuts it.
   private func writeLabel(_ lines: EdgeLabelLines, as name: StaticString, into writer: inout DOTWriter) {
     writer.beginText(name, width: lineLength)
-    lines.forEach { text, _ in writer.textLine(DOTText.cut(text, width: lineLength) ?? text) }
+    lines.forEachShown(width: lineLength) { writer.textLine($0) }
     writer.endText()
   }
 

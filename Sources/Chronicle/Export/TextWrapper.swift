@@ -63,6 +63,16 @@ struct TextWrapper: Sendable {
       unit.removeAll(keepingCapacity: true)
       unitWidth = 0
     }
+    // Without units, the words placed on the current line and not yet copied: the
+    // bytes pending..<pendingEnd of the text, words apart by single spaces as they
+    // are to be written, so that a line is copied in one piece.
+    var pending = 0
+    var pendingEnd = 0
+    func copyPending() {
+      guard pendingEnd > pending else { return }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<pendingEnd]))
+      pending = pendingEnd
+    }
 
     var position = 0
     while position < bytes.count {
@@ -73,6 +83,7 @@ struct TextWrapper: Sendable {
       }
       if byte == lineFeed {
         flush()
+        copyPending()
         state.breakLine(into: &output)
         position += 1
         continue
@@ -82,8 +93,25 @@ struct TextWrapper: Sendable {
       let word = position..<end
       let wordWidth = Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
       if !keepsBlockMarkersInline {
-        // Every word is a unit of its own: place it without gathering.
-        place(word, width: wordWidth, of: bytes, state: &state, into: &output)
+        // Every word is a unit of its own: placed as place(_:width:of:state:into:)
+        // places a unit, its bytes copied with the rest of its line.
+        if state.hasWord, width > 0, state.column + 1 + wordWidth > width {
+          copyPending()
+          state.breakLine(into: &output)
+        }
+        if !state.hasWord {
+          state.beginWord(into: &output)  // the prefix or indent
+          pending = position
+        } else if pendingEnd > pending, position == pendingEnd + 1 {
+          state.column += 1  // the single space before the word, copied with it
+        } else {
+          copyPending()
+          output.append(space)
+          state.column += 1
+          pending = position
+        }
+        pendingEnd = end
+        state.column += wordWidth
         position = end
         continue
       }
@@ -95,6 +123,7 @@ struct TextWrapper: Sendable {
       position = end
     }
     flush()
+    copyPending()
     state.finish(into: &output)
   }
 
@@ -127,19 +156,6 @@ struct TextWrapper: Sendable {
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
     }
     state.column += unitWidth
-  }
-
-  /// ``place(_:width:of:state:into:)`` for a unit of one word.
-  private func place(
-    _ word: Range<Int>, width wordWidth: Int, of bytes: UnsafeBufferPointer<UInt8>, state: inout LineState,
-    into output: inout [UInt8]
-  ) {
-    if state.hasWord, width > 0, state.column + 1 + wordWidth > width {
-      state.breakLine(into: &output)
-    }
-    state.beginWord(into: &output)
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
-    state.column += wordWidth
   }
 
   /// The current line: its pending prefix is written only when a word comes, so no

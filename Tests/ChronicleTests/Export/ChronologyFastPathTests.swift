@@ -64,6 +64,28 @@ struct ChronologyFastPathTests {
     }
   }
 
+  /// Without block markers, placing words one by one (lines copied in one piece) and
+  /// gathering them in units (Markdown) give the same lines.
+  @Test func wordsAndUnitsAreWrappedAlike() {
+    let markers = Set("-+=*#>|~`_0123456789".utf8)
+    let texts = Self.strings(count: 4000, length: 14, seed: 9).filter { text in
+      !text.split(separator: " ").contains { word in word.utf8.first.map(markers.contains) ?? false }
+        && !text.split(separator: "\n").contains { word in word.utf8.first.map(markers.contains) ?? false }
+    }
+    #expect(texts.count > 500)
+    for (offset, text) in texts.enumerated() {
+      let width = [0, 1, 6, 12, 20, 33][offset % 6]
+      var words: [UInt8] = []
+      var units: [UInt8] = []
+      Array(text.utf8).withUnsafeBufferPointer { bytes in
+        TextWrapper(width: width).wrapWords(bytes, prefix: Array("  ".utf8), indent: Array("    ".utf8), into: &words)
+        TextWrapper(width: width, keepsBlockMarkersInline: true)
+          .wrapWords(bytes, prefix: Array("  ".utf8), indent: Array("    ".utf8), into: &units)
+      }
+      #expect(words == units, "\(Array(text.unicodeScalars)) width \(width)")
+    }
+  }
+
   @Test func noCharacterTakesMoreColumnsThanBytes() {
     for text in Self.pieces + Self.strings(count: 500, length: 4, seed: 3) {
       #expect(TextWrapper.columns(of: text) <= text.utf8.count, "\(Array(text.unicodeScalars))")
