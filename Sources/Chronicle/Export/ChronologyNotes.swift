@@ -22,9 +22,21 @@ struct ChronologyNotes: Sendable {
   mutating func number(for citation: Citation) -> Int {
     let locator = citation.locator.flatMap { $0.isEmpty ? nil : $0 }
     let key = Key(document: citation.document, locator: locator)
-    if let known = numbers[key] { return known }
-    keys.append(key)
-    numbers[key] = keys.count
-    return keys.count
+    // One hash lookup, whether the key is new or known: 0 stands for a new key.
+    let next = keys.count + 1
+    let number = Self.assign(&numbers[key, default: 0], next)
+    if number == next { keys.append(key) }
+    return number
+  }
+
+  /// Reserves room for about `count` notes, so that the table is not rebuilt as it grows.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+    numbers.reserveCapacity(count)
+  }
+
+  private static func assign(_ value: inout Int, _ next: Int) -> Int {
+    if value == 0 { value = next }
+    return value
   }
 }

@@ -68,6 +68,7 @@ struct ChronologyRenderer {
     // Generous: pages of the buffer never written are never touched, whereas growing
     // it copies the whole output into a buffer twice as large (about 440 bytes an
     // entry in generated timelines, and a note per citation).
+    notes.reserveCapacity(graph.count)
     let entries = graph.chronological.count + graph.undated.count
     output.reserveCapacity(4096 + entries * 768 + graph.relations.count * 64 + graph.claims.count * 160)
     writeTitle()
@@ -86,6 +87,8 @@ struct ChronologyRenderer {
       self.sink = sink
       self.chunkBytes = chunkBytes
       output.reserveCapacity(chunkBytes + chunkBytes / 2)
+      // About a note per entity in generated timelines; pages never written are never touched.
+      notes.reserveCapacity(graph.count)
       writeTitle()
       writeHeader()
       writeChronology()
@@ -207,7 +210,7 @@ struct ChronologyRenderer {
     for subject in order {
       beginBlock(.entry)
       if let index = graph.index(of: subject) {
-        let kind = graph[index].kind.rawValue
+        let kind = graph.entities[Int(index.rawValue)].kind.rawValue
         literal(kind.prefix(1).uppercased() + kind.dropFirst() + ": ")
         name(index)
       } else {
@@ -227,12 +230,20 @@ struct ChronologyRenderer {
       heading("Notes", level: 2)
       beginBlock(.paragraph)
     }
+    // The label and indent are rebuilt in place: `[12] ` then `     ` (four spaces in Markdown).
+    var label: [UInt8] = []
+    var indent: [UInt8] = markdown ? Array("    ".utf8) : []
     for (offset, key) in notes.keys.enumerated() {
       // GitHub reads a footnote definition as one block: keep them apart.
       if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
-      let label = Array((markdown ? "[^\(offset + 1)]: " : "[\(offset + 1)] ").utf8)
+      label.removeAll(keepingCapacity: true)
+      label.append(contentsOf: markdown ? "[^".utf8 : "[".utf8)
+      Self.appendDecimal(offset + 1, to: &label)
+      label.append(contentsOf: markdown ? "]: ".utf8 : "] ".utf8)
+      if !markdown, indent.count != label.count {
+        indent = [UInt8](repeating: UInt8(ascii: " "), count: label.count)
+      }
       noteText(key)
-      let indent = [UInt8](repeating: UInt8(ascii: " "), count: markdown ? 4 : label.count)
       wrapper.wrap(line, prefix: label, indent: indent, into: &output)
       line.removeAll(keepingCapacity: true)
     }
@@ -346,11 +357,20 @@ struct ChronologyRenderer {
     return edges[first..<end]
   }
 
+  /// The fields naming who issued, authored, edited, signed or published a document.
+  private static let byActors: [(label: String, type: String)] = [
+    ("Issued by", RelationType.issued.id), ("Authored by", RelationType.authored.id),
+    ("Edited by", RelationType.edited.id), ("Signed by", RelationType.signed.id),
+    ("Published by", RelationType.published.id),
+  ]
+
+  /// Reads the document in place: a copy of an ``Entity`` retains every one of its fields.
   private mutating func documentFields(_ index: EntityIndex) {
-    let document = graph[index]
-    if !document.identifiers.isEmpty {
+    let position = Int(index.rawValue)
+    let identifiers = graph.entities[position].identifiers
+    if !identifiers.isEmpty {
       literal("Identifiers: ")
-      for (offset, identifier) in document.identifiers.enumerated() {
+      for (offset, identifier) in identifiers.enumerated() {
         if offset > 0 { literal("; ") }
         self.identifier(identifier)
       }
@@ -358,14 +378,10 @@ struct ChronologyRenderer {
     }
     let incoming = graph.incoming(to: index)
     let outgoing = graph.outgoing(from: index)
-    let byActors: [(label: String, type: RelationType)] = [
-      ("Issued by", .issued), ("Authored by", .authored), ("Edited by", .edited), ("Signed by", .signed),
-      ("Published by", .published),
-    ]
-    for (label, type) in byActors {
-      edgeField(label, Self.edges(incoming, ofType: type.id), end: .from)
+    for (label, type) in Self.byActors {
+      edgeField(label, Self.edges(incoming, ofType: type), end: .from)
     }
-    if let publisher = document.publisher, !publisher.isEmpty {
+    if let publisher = graph.entities[position].publisher, !publisher.isEmpty {
       literal("Publisher: ")
       user(publisher)
       emit(level: 1)
@@ -373,9 +389,10 @@ struct ChronologyRenderer {
     edgeField("Addressed to", Self.edges(outgoing, ofType: RelationType.addressedTo.id), end: .to)
     edgeField("Contained in", Self.edges(outgoing, ofType: RelationType.containedIn.id), end: .to)
     edgeField("Cites", Self.edges(outgoing, ofType: RelationType.cites.id), end: .to)
-    if !document.steps.isEmpty {
+    let steps = graph.entities[position].steps
+    if !steps.isEmpty {
       literal("Other dates: ")
-      for (offset, step) in document.steps.enumerated() {
+      for (offset, step) in steps.enumerated() {
         if offset > 0 { literal("; ") }
         user(step.label)
         literal(" ")
@@ -526,9 +543,9 @@ struct ChronologyRenderer {
       user(quoted(id))
       return
     }
-    if graph[index].kind == .document {
+    if graph.entities[Int(index.rawValue)].kind == .document {
       literal(document)
-      user(quoted(graph[index].label))
+      user(quoted(graph.entities[Int(index.rawValue)].label))
     } else {
       literal(actor)
       name(index)
@@ -540,8 +557,11 @@ struct ChronologyRenderer {
   private mutating func name(_ index: EntityIndex) {
     let position = Int(index.rawValue)
     user(graph.entities[position].label)
+    // Only places show their aliases: the others' details are not read (in a large
+    // graph each is a cache miss).
+    guard graph.entities[position].kind == .place else { return }
     let aliases = graph.entities[position].aliases
-    if graph.entities[position].kind == .place, !aliases.isEmpty {
+    if !aliases.isEmpty {
       literal(" (also ")
       for (offset, alias) in aliases.enumerated() {
         if offset > 0 { literal(", ") }
@@ -554,12 +574,19 @@ struct ChronologyRenderer {
   private mutating func date(_ date: EDTFDate) {
     let text = date.humanDescription(ascii: ascii)
     user(text)
-    let uncertain = date.qualifiers.filter { $0.kind == .uncertain }
-    guard !uncertain.isEmpty, !text.contains("uncertain") else { return }
-    let parts = Set(uncertain.map(\.part))
-    if parts == [.start] {
+    // Which parts are uncertain: all the start, all the end, or others.
+    var uncertain = false
+    var onlyStart = true
+    var onlyEnd = true
+    for qualifier in date.qualifiers where qualifier.kind == .uncertain {
+      uncertain = true
+      if qualifier.part != .start { onlyStart = false }
+      if qualifier.part != .end { onlyEnd = false }
+    }
+    guard uncertain, !text.contains("uncertain") else { return }
+    if onlyStart {
       literal(" (start date uncertain)")
-    } else if parts == [.end] {
+    } else if onlyEnd {
       literal(" (end date uncertain)")
     } else {
       literal(" (date uncertain)")
@@ -606,10 +633,15 @@ struct ChronologyRenderer {
   }
 
   private mutating func appendDecimal(_ number: Int) {
+    Self.appendDecimal(number, to: &line)
+  }
+
+  /// A number of zero or more, in decimal digits.
+  private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
     var scale = 1
     while number / scale >= 10 { scale *= 10 }
     repeat {
-      line.append(UInt8(ascii: "0") + UInt8(number / scale % 10))
+      bytes.append(UInt8(ascii: "0") + UInt8(number / scale % 10))
       scale /= 10
     } while scale > 0
   }

@@ -62,11 +62,42 @@ struct ChronologySanitizer: Sendable {
       }
       return true
     }
-    if !done { appendSlowly(text, to: &line) }
+    if !done, !appendUnicode(text, to: &line) { appendSlowly(text, to: &line) }
     if markdown { escapeLeadingBlockMarker(in: &line, from: start) }
   }
 
-  private mutating func appendSlowly(_ text: String, to line: inout [UInt8]) {
+  /// Appends text outside ASCII byte by byte when ``appendSlowly(_:to:)`` would copy it
+  /// unchanged (UTF-8 mode, nothing Markdown escapes): no C0 control or DEL, no C1
+  /// control (C2 80–9F), no line or paragraph separator and no bidirectional control
+  /// (E2 80 A8–AE, E2 81 A6–A9). Returns false, having appended nothing, otherwise.
+  /// Controls and separators are grapheme clusters of their own, so nothing this
+  /// looks past would be seen by the character-by-character path either.
+  private func appendUnicode(_ text: String, to line: inout [UInt8]) -> Bool {
+    guard !ascii else { return false }
+    var text = text
+    return text.withUTF8 { bytes -> Bool in
+      var position = 0
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte < 0x20 || byte == 0x7F || (markdown && Self.isMarkdownSignificant(byte)) { return false }
+        if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] < 0xA0 { return false }
+        if byte == 0xE2, position + 2 < bytes.count {
+          let second = bytes[position + 1]
+          let third = bytes[position + 2]
+          if second == 0x80, (0xA8...0xAE).contains(third) { return false }
+          if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+        }
+        position += 1
+      }
+      line.append(contentsOf: bytes)
+      return true
+    }
+  }
+
+  /// Appends text character by character (grapheme clusters), substituting, folding,
+  /// escaping and closing bidirectional controls; the byte-level paths give the same
+  /// bytes where they apply (tests compare them).
+  mutating func appendSlowly(_ text: String, to line: inout [UInt8]) {
     openBidi.removeAll(keepingCapacity: true)
     for character in text {
       if let byte = character.asciiValue {

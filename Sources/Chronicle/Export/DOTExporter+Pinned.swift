@@ -19,16 +19,21 @@ extension DOTExporter {
     guard options.view == .timeline else { return .ranked }
     switch options.layout {
     case .ranked, .pinned: return options.layout
-    case .automatic:
-      let scene = DOTScene(graph: graph, options: options)
-      return resolvedLayout(scene, axis: DOTTimeAxis(scene: scene, byKind: options.clustering == .kind))
+    case .automatic: return resolvedLayout(DOTScene(graph: graph, options: options))
     }
   }
 
-  func resolvedLayout(_ scene: DOTScene, axis: DOTTimeAxis) -> DOTOptions.Layout {
+  /// The layout of the timeline of `scene`. The time axis, needed only to estimate the
+  /// work of a ranked layout, is not built when the drawn nodes alone pass the limit.
+  func resolvedLayout(_ scene: DOTScene) -> DOTOptions.Layout {
     switch options.layout {
     case .ranked, .pinned: return options.layout
-    case .automatic: return Self.rankedWork(scene, axis: axis) <= Self.rankedLayoutLimit ? .ranked : .pinned
+    case .automatic:
+      var drawn = 0
+      for isDrawn in scene.isDrawn where isDrawn { drawn += 1 }
+      if drawn > Self.rankedLayoutLimit { return .pinned }
+      let axis = DOTTimeAxis(scene: scene, byKind: options.clustering == .kind)
+      return Self.rankedWork(scene, axis: axis) <= Self.rankedLayoutLimit ? .ranked : .pinned
     }
   }
 
@@ -58,7 +63,8 @@ extension DOTExporter {
     let graph = scene.graph
     var sizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: graph.count)
     for position in graph.entities.indices where scene.isDrawn[position] {
-      sizes[position] = pinnedSize(of: graph.entities[position], disputed: scene.disputed[position] ?? [])
+      sizes[position] = pinnedSize(
+        of: graph.entities, at: position, qualified: scene.borders[position] == .dashed, disputed: scene.disputed[position])
     }
     let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: noteLabel($0, graph: graph), shape: "box") }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
@@ -81,9 +87,7 @@ extension DOTExporter {
     writer.blankLine()
     writer.comment("Nodes: events and documents above the axis, the others below")
     for position in graph.entities.indices where scene.isDrawn[position] {
-      var attributes = entityAttributes(position, scene: scene)
-      if let point = layout.position[position] { attributes.set("pos", Self.pin(point)) }
-      writer.node(DOTID("n", position), attributes)
+      writeEntity(position, scene: scene, pin: layout.position[position], into: &writer)
     }
     for (position, note) in scene.notes.enumerated() {
       var attributes = noteAttributes(note, scene: scene)
@@ -138,10 +142,17 @@ extension DOTExporter {
     }
   }
 
-  /// The size of an entity's node; takes the entity borrowed from the graph's array,
-  /// so that it is not copied.
-  func pinnedSize(of entity: borrowing Entity, disputed: [String]) -> DOTPinnedLayout.Size {
-    DOTPinnedLayout.size(of: entityLabel(entity, disputed: disputed), shape: DOTStyle.node(entity.kind).shape)
+  /// The size of the node of `entities[position]`: that of its
+  /// ``entityLabel(_:disputed:)``, measured without building the label or copying the entity.
+  /// `qualified` tells whether its date has qualifiers (see ``forEachLabelLine(of:at:dateText:qualified:disputed:_:)``).
+  func pinnedSize(
+    of entities: [Entity], at position: Int, qualified: Bool = true, disputed: [String]?
+  ) -> DOTPinnedLayout.Size {
+    var measure = DOTPinnedLayout.Measure()
+    Self.forEachLabelLine(of: entities, at: position, dateText: nil, qualified: qualified, disputed: disputed) { text, _ in
+      measure.add(DOTText.cut(text, width: lineLength) ?? text, limit: lineLength)
+    }
+    return measure.size(shape: DOTStyle.node(entities[position].kind).shape)
   }
 
   /// `"x,y!"`: a position Graphviz keeps.

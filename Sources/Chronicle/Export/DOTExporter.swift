@@ -129,13 +129,13 @@ public struct DOTExporter: Sendable {
 
   private func write(_ graph: TimelineGraph, into writer: inout DOTWriter) {
     let scene = DOTScene(graph: graph, options: options)
-    let axis = options.view == .timeline ? DOTTimeAxis(scene: scene, byKind: options.clustering == .kind) : nil
     writer.open("digraph", name: options.view.rawValue)
-    if let axis, resolvedLayout(scene, axis: axis) == .pinned {
+    if options.view == .timeline, resolvedLayout(scene) == .pinned {
       writePinned(scene, into: &writer)
       writer.close()
       return
     }
+    let axis = options.view == .timeline ? DOTTimeAxis(scene: scene, byKind: options.clustering == .kind) : nil
     writeDefaults(graph, pinned: false, into: &writer)
     if let axis { writeAxis(axis, into: &writer) }
     writeNodes(scene, axis: axis, into: &writer)
@@ -224,7 +224,7 @@ public struct DOTExporter: Sendable {
   private func write(_ item: DOTGroup.Item, scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
     switch item {
     case .entity(let entity):
-      writer.node(DOTID("n", entity), entityAttributes(entity, scene: scene))
+      writeEntity(entity, scene: scene, pin: nil, into: &writer)
     case .tick(let tick):
       guard let axis else { return }
       writer.node(DOTID("t", tick), tickAttributes(axis.ticks[tick]))
@@ -265,28 +265,69 @@ public struct DOTExporter: Sendable {
     writer.blankLine()
     writer.comment("Relations")
     let edges = scene.graph.edges
+    let relations = scene.graph.relations
+    var styles = DOTStyle.EdgeCache()
     for position in scene.edges {
-      let edge = edges[position]
-      let style = DOTStyle.edge(edge.type)
-      let relation = edge.relation.map { scene.graph.relations[$0] }
-      let from = Endpoint(id: DOTID("n", edge.from.int), rank: axis?.rank[edge.from.int])
-      let to = Endpoint(id: DOTID("n", edge.to.int), rank: axis?.rank[edge.to.int])
-      writeEdge(from: from, to: to, style: style, into: &writer) { attributes in
-        var tooltip = DOTText(width: Int.max, escaping: .tooltip)
-        if options.edgeLabels {
-          let label = edgeLabel(edge, relation: relation)
-          if labelsAsTooltips {
-            for line in label.lines { tooltip.appendUnwrapped(line.text) }
-          } else {
-            attributes.set("label", label)
-            attributes.set("fontcolor", style.color)
-          }
-          tooltip.appendWhole(of: label)
+      let from = edges[position].from.int
+      let to = edges[position].to.int
+      let style = styles.style(edges[position].type)
+      let lines = options.edgeLabels
+        ? EdgeLabelLines(type: edges[position].type, relation: edges[position].relation, relations: relations, width: lineLength)
+        : nil
+      let note = edges[position].relation.flatMap { relations[$0].note }
+      writeRelation(
+        from: Endpoint(id: DOTID("n", from), rank: axis?.rank[from]), to: Endpoint(id: DOTID("n", to), rank: axis?.rank[to]),
+        style: style, lines: lines, note: note, labelsAsTooltips: labelsAsTooltips, into: &writer)
+    }
+  }
+
+  /// Writes the edge of a relation as ``writeEdge(from:to:style:into:details:)`` would
+  /// with its label (the relation type, role, date and locator) and its tooltip (what
+  /// the label cuts, and the relation's note), written as they are made.
+  private func writeRelation(
+    from: Endpoint, to: Endpoint, style: DOTStyle.Edge, lines: EdgeLabelLines?, note: String?,
+    labelsAsTooltips: Bool, into writer: inout DOTWriter
+  ) {
+    let backwards = (to.rank ?? 0) < (from.rank ?? 0)
+    let arrowBack = backwards && style.arrowhead != "none"
+    let sameRank = from.rank != nil && from.rank == to.rank
+    let shownLabel = labelsAsTooltips ? nil : lines
+    // Attributes in order of name, as DOTAttributes sorts them.
+    if backwards { writer.beginEdge(to.id, from.id) } else { writer.beginEdge(from.id, to.id) }
+    writer.attribute(arrowBack ? "arrowtail" : "arrowhead", style.arrowhead)
+    writer.attribute("color", style.color)
+    if arrowBack { writer.attribute("dir", "back") }
+    if shownLabel != nil { writer.attribute("fontcolor", style.color) }
+    if let shownLabel, !sameRank { writeLabel(shownLabel, as: "label", into: &writer) }
+    if style.penwidth != "1" { writer.attribute("penwidth", style.penwidth) }
+    writer.attribute("style", style.style)
+    // The tooltip: the label's lines when it is not shown, what it cuts, the note.
+    var tooltip = false
+    func tooltipLine(_ text: String) {
+      if !tooltip { writer.beginText("tooltip", width: Int.max, escaping: .tooltip) }
+      tooltip = true
+      writer.textLine(text, wraps: false)
+    }
+    if let lines {
+      if labelsAsTooltips { lines.forEachShown(width: lineLength) { tooltipLine($0) } }
+      if lines.hasCutLine {
+        lines.forEach { text, name in
+          guard DOTText.cut(text, width: lineLength) != nil else { return }
+          tooltipLine(name.map { $0 + ": " + text } ?? text)
         }
-        if let note = relation?.note { tooltip.appendUnwrapped(note) }
-        attributes.set("tooltip", tooltip)
       }
     }
+    if let note { tooltipLine(note) }
+    if tooltip { writer.endText() }
+    if let shownLabel, sameRank { writeLabel(shownLabel, as: "xlabel", into: &writer) }
+    writer.endStatement()
+  }
+
+  /// An edge's label, cut as ``DOTText/append(_:name:)`` cuts it.
+  private func writeLabel(_ lines: EdgeLabelLines, as name: StaticString, into writer: inout DOTWriter) {
+    writer.beginText(name, width: lineLength)
+    lines.forEachShown(width: lineLength) { writer.textLine($0) }
+    writer.endText()
   }
 
   /// A node an edge joins, with its rank in the timeline.
@@ -381,25 +422,6 @@ public struct DOTExporter: Sendable {
     attributes.set("style", style.style)
     attributes.set("fillcolor", style.fillcolor)
     attributes.set("color", style.color)
-    return attributes
-  }
-
-  func entityAttributes(_ position: Int, scene: DOTScene) -> DOTAttributes {
-    attributes(of: scene.graph.entities[position], border: scene.borders[position], disputed: scene.disputed[position])
-  }
-
-  /// Takes the entity borrowed from the graph's array, so that it is not copied.
-  private func attributes(of entity: borrowing Entity, border: DOTStyle.Border, disputed: [String]?) -> DOTAttributes {
-    let style = DOTStyle.node(entity.kind)
-    var attributes = DOTAttributes()
-    attributes.set("shape", style.shape)
-    attributes.set("style", DOTStyle.style(entity.kind, border: border))
-    attributes.set("fillcolor", style.fillcolor)
-    attributes.set("color", style.color)
-    if disputed != nil { attributes.set("peripheries", "2") }
-    let label = entityLabel(entity, disputed: disputed ?? [])
-    attributes.set("label", label)
-    attributes.set("tooltip", entityTooltip(entity, label: label))
     return attributes
   }
 

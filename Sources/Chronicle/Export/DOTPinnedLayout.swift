@@ -392,16 +392,26 @@ struct DOTPinnedLayout: Sendable {
   /// `fontSize` averages about 0.56 em a character; ellipses, hexagons and houses
   /// need more room around their text than boxes.
   static func size(of text: DOTText, shape: String, fontSize: Double = 11) -> Size {
-    var columns = 0
-    var lines = 0
-    for line in text.lines {
-      let limit = line.wraps ? text.width : Int.max
+    var measure = Measure()
+    for line in text.lines { measure.add(line.text, limit: line.wraps ? text.width : Int.max) }
+    return measure.size(shape: shape, fontSize: fontSize)
+  }
+
+  /// The columns and lines of a label, line by line, for ``size(of:shape:fontSize:)``
+  /// without building the label.
+  struct Measure {
+    /// The longest line, in Unicode scalars.
+    private(set) var columns = 0
+    private(set) var lines = 0
+
+    /// Adds a line of the label that wraps at spaces once it passes `limit` characters.
+    mutating func add(_ text: String, limit: Int) {
       // Characters counted as Unicode scalars (UTF-8 bytes that start one): close
       // enough for a size Graphviz recomputes anyway.
       var current = 0
       var word = 0
-      var utf8 = line.text.utf8.makeIterator()
-      lines += 1
+      var columns = self.columns
+      var lines = self.lines + 1
       func endWord() {
         if current > 0, current + 1 + word > limit {
           columns = max(columns, current)
@@ -413,7 +423,7 @@ struct DOTPinnedLayout: Sendable {
         word = 0
       }
       var previous: UInt8 = 0
-      while let byte = utf8.next() {
+      for byte in text.utf8 {
         defer { previous = byte }
         switch byte {
         case 0x20:
@@ -430,15 +440,21 @@ struct DOTPinnedLayout: Sendable {
         }
       }
       endWord()
-      columns = max(columns, current)
+      self.columns = max(columns, current)
+      self.lines = lines
     }
-    let textWidth = Double(columns) * fontSize * 0.56
-    let textHeight = Double(max(lines, 1)) * fontSize * 1.2
-    let factor: Double
-    switch shape {
-    case "ellipse", "hexagon", "house": factor = 1.42
-    default: factor = 1
+
+    /// The node's size: Helvetica at `fontSize` averages about 0.56 em a character;
+    /// ellipses, hexagons and houses need more room around their text than boxes.
+    func size(shape: String, fontSize: Double = 11) -> Size {
+      let textWidth = Double(columns) * fontSize * 0.56
+      let textHeight = Double(max(lines, 1)) * fontSize * 1.2
+      let factor: Double
+      switch shape {
+      case "ellipse", "hexagon", "house": factor = 1.42
+      default: factor = 1
+      }
+      return Size(width: max(54, textWidth * factor + 18), height: max(36, textHeight * factor + 9))
     }
-    return Size(width: max(54, textWidth * factor + 18), height: max(36, textHeight * factor + 9))
   }
 }

@@ -44,15 +44,21 @@ struct DOTScene: Sendable {
     var borders = [DOTStyle.Border](repeating: .solid, count: entities.count)
     var kindsUsed: Set<EntityKind> = []
     var bordersUsed: Set<DOTStyle.Border> = []
-    for (position, entity) in entities.enumerated() {
-      if let kinds = options.kinds, !kinds.contains(entity.kind) {
+    var kindsSeen: [EntityKind] = []
+    // Fields are read in place: a copy of an Entity retains every one of its fields.
+    for position in entities.indices {
+      let kind = entities[position].kind
+      if let kinds = options.kinds, !kinds.contains(kind) {
         isDrawn[position] = false
         continue
       }
-      kindsUsed.insert(entity.kind)
-      if let date = entity.date {
-        if date.isQualified { borders[position] = .dashed }
-      } else if entity.kind == .event {
+      if !kindsSeen.contains(kind) {  // five kinds: no hashing per entity
+        kindsSeen.append(kind)
+        kindsUsed.insert(kind)
+      }
+      if let qualified = entities[position].date?.isQualified {
+        if qualified { borders[position] = .dashed }
+      } else if kind == .event {
         borders[position] = .dotted
       }
       if borders[position] != .solid { bordersUsed.insert(borders[position]) }
@@ -63,11 +69,17 @@ struct DOTScene: Sendable {
     self.bordersUsed = bordersUsed
 
     var typesUsed: Set<String> = []
-    for (position, edge) in graph.edges.enumerated() {
-      guard isDrawn[edge.from.int], isDrawn[edge.to.int] else { continue }
-      if let types = options.relationTypes, !types.contains(edge.type) { continue }
+    let graphEdges = graph.edges
+    edges.reserveCapacity(graphEdges.count)
+    var lastType = ""  // the type inserted last: most edges repeat one, and need no hashing
+    for position in graphEdges.indices {
+      guard isDrawn[graphEdges[position].from.int], isDrawn[graphEdges[position].to.int] else { continue }
+      if let types = options.relationTypes, !types.contains(graphEdges[position].type) { continue }
       edges.append(position)
-      typesUsed.insert(edge.type)
+      if typesUsed.isEmpty || graphEdges[position].type != lastType {
+        lastType = graphEdges[position].type
+        typesUsed.insert(lastType)
+      }
     }
     builtInTypesUsed = RelationType.builtIns.map(\.id).filter { typesUsed.contains($0) }
     declaredTypesUsed = typesUsed.filter { !DOTStyle.hasOwnStyle($0) }.sorted()

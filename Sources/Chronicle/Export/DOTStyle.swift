@@ -73,6 +73,25 @@ enum DOTStyle {
     builtIn[type] ?? declared
   }
 
+  /// The styles of the relation types met so far, so that an edge's style is found
+  /// without hashing its type's name: the graph has few types, and most names are
+  /// short enough to be compared in one step.
+  struct EdgeCache {
+    private var types: [String] = []
+    private var styles: [Edge] = []
+
+    /// The style of a relation type, as ``DOTStyle/edge(_:)`` gives it.
+    mutating func style(_ type: String) -> Edge {
+      for position in types.indices where types[position] == type { return styles[position] }
+      let style = DOTStyle.edge(type)
+      if types.count < 32 {
+        types.append(type)
+        styles.append(style)
+      }
+      return style
+    }
+  }
+
   /// Whether a type has a style of its own.
   static func hasOwnStyle(_ type: String) -> Bool {
     builtIn[type] != nil

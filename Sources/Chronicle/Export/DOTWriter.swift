@@ -34,6 +34,18 @@ struct DOTWriter {
   /// Where whole statements go once ``bytes`` holds `streamBytes` or more, if anywhere.
   private var sink: ((UnsafeRawBufferPointer) -> Void)?
   private var streamBytes = Int.max
+  /// Attributes written in the statement begun last (``beginNode(_:)``).
+  private var attributeCount = 0
+  /// The text value being written (``beginText(_:width:escaping:justification:)``).
+  private var text = TextState(width: 1, escaping: .label, lineEnd: UInt8(ascii: "n"), lines: 0)
+
+  /// How the lines of the text value being written are wrapped, escaped and ended.
+  private struct TextState {
+    var width: Int
+    var escaping: DOTText.Escaping
+    var lineEnd: UInt8
+    var lines: Int
+  }
 
   /// The most bytes between two quotes, well under Graphviz's 16 KB limit.
   static let maximumChunkBytes = 8192
@@ -150,6 +162,114 @@ struct DOTWriter {
     bytes.append(0x0A)
   }
 
+  // MARK: Statements written attribute by attribute
+
+  /// Starts `"n0"`, whose attributes follow one call each, in order of name (as
+  /// ``DOTAttributes`` sorts them), until ``endStatement()``: the same bytes as
+  /// ``node(_:_:)`` without building the attributes first.
+  ///
+  ///     writer.beginNode(DOTID("n", 0))
+  ///     writer.attribute("color", "#2b5d8a")
+  ///     writer.beginText("label", width: 32)
+  ///     writer.textLine(title)
+  ///     writer.endText()
+  ///     writer.endStatement()  // "n0" [color="#2b5d8a", label="…"];
+  mutating func beginNode(_ id: DOTID) {
+    indent()
+    identifier(id)
+    attributeCount = 0
+  }
+
+  /// Starts `"n0" -> "n1"`, whose attributes follow as for ``beginNode(_:)``.
+  mutating func beginEdge(_ from: DOTID, _ to: DOTID) {
+    indent()
+    identifier(from)
+    appendStatic(" -> ")
+    identifier(to)
+    attributeCount = 0
+  }
+
+  /// `name="value"` of Chronicle's own, in a statement begun with ``beginNode(_:)``
+  /// or ``beginEdge(_:_:)``.
+  mutating func attribute(_ name: StaticString, _ value: String) {
+    attributeName(name)
+    // Chronicle's values (shapes, colours, numbers) need no escape: copied at once.
+    var value = value
+    let copied = value.withUTF8 { utf8 -> Bool in
+      guard utf8.count <= 64, utf8.allSatisfy(Self.isPlain) else { return false }
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return true
+    }
+    if !copied { quoted(value) }
+  }
+
+  /// `pos="x,y!"`: a position Graphviz keeps.
+  mutating func attribute(_ name: StaticString, pin x: Int, _ y: Int) {
+    attributeName(name)
+    bytes.append(UInt8(ascii: "\""))
+    appendDecimal(x)
+    bytes.append(UInt8(ascii: ","))
+    appendDecimal(y)
+    bytes.append(UInt8(ascii: "!"))
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Starts a quoted text value (`label="`), whose lines follow with ``textLine(_:wraps:)``
+  /// until ``endText()``: the same bytes as a ``DOTText`` of this width, escaping and
+  /// justification holding those lines, without building it. A text without lines
+  /// must not be begun (``DOTAttributes`` leaves an empty text out).
+  mutating func beginText(
+    _ name: StaticString, width: Int, escaping: DOTText.Escaping = .label,
+    justification: DOTText.Justification = .center
+  ) {
+    attributeName(name)
+    bytes.append(UInt8(ascii: "\""))
+    chunkBytes = 0
+    text = TextState(
+      width: max(1, width), escaping: escaping,
+      lineEnd: justification == .left ? UInt8(ascii: "l") : UInt8(ascii: "n"), lines: 0)
+  }
+
+  /// One line of the text begun with ``beginText(_:width:escaping:justification:)``,
+  /// as ``DOTText/append(_:name:)`` (`wraps`, the caller having cut it) or
+  /// ``DOTText/appendUnwrapped(_:)`` adds it.
+  mutating func textLine(_ line: String, wraps: Bool = true) {
+    if text.lines > 0 { lineBreak(text.lineEnd) }
+    text.lines += 1
+    paragraph(DOTText.xmlCharacters(line), width: wraps ? text.width : Int.max, escaping: text.escaping, lineEnd: text.lineEnd)
+  }
+
+  /// An unwrapped line `prefix` + `line` (`id: n12`), without joining the two: the
+  /// prefix is printable ASCII without `"`, `\\`, `&` or a line break at its end.
+  mutating func textLine(prefix: StaticString, _ line: String) {
+    if text.lines > 0 { lineBreak(text.lineEnd) }
+    text.lines += 1
+    prefix.withUTF8Buffer { escaped($0, escaping: text.escaping) }
+    paragraph(DOTText.xmlCharacters(line), width: Int.max, escaping: text.escaping, lineEnd: text.lineEnd)
+  }
+
+  /// Ends the text begun with ``beginText(_:width:escaping:justification:)``.
+  mutating func endText() {
+    // `\l` ends a left-aligned line; the last one needs it too.
+    if text.lineEnd == UInt8(ascii: "l"), text.lines > 0 { lineBreak(text.lineEnd) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Ends a statement begun with ``beginNode(_:)`` or ``beginEdge(_:_:)``.
+  mutating func endStatement() {
+    if attributeCount > 0 { bytes.append(UInt8(ascii: "]")) }
+    terminate()
+  }
+
+  private mutating func attributeName(_ name: StaticString) {
+    appendStatic(attributeCount == 0 ? " [" : ", ")
+    attributeCount += 1
+    appendStatic(name)
+    bytes.append(UInt8(ascii: "="))
+  }
+
   // MARK: Values
 
   /// A Chronicle identifier, quoted: `"n12"`.
@@ -192,6 +312,12 @@ struct DOTWriter {
     var text = text
     text.withUTF8 { utf8 in
       let count = utf8.count
+      // A text no wider than the line (each character takes a byte or more) or never
+      // wrapped, without line breaks, is written as it is: its spaces are all kept.
+      if width == Int.max || count <= width, !Self.hasLineBreak(utf8) {
+        escaped(utf8, escaping: escaping)
+        return
+      }
       var position = 0
       var lineWidth = 0
       var lineHasToken = false
@@ -345,6 +471,15 @@ struct DOTWriter {
     }
   }
 
+  /// Whether UTF-8 text holds LF, CR, U+2028 or U+2029.
+  private static func hasLineBreak(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    for position in utf8.indices {
+      let byte = utf8[position]
+      if byte == 0x0A || byte == 0x0D || isLineSeparator(utf8, at: position) { return true }
+    }
+    return false
+  }
+
   /// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR (E2 80 A8, E2 80 A9).
   private static func isLineSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
     utf8[position] == 0xE2 && position + 2 < utf8.count && utf8[position + 1] == 0x80
@@ -413,21 +548,14 @@ struct DOTWriter {
 
   private mutating func appendDecimal(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits = 1
-    var scale: UInt = 10
-    while digits < 20, magnitude >= scale {
-      digits += 1
-      scale = scale.multipliedReportingOverflow(by: 10).partialValue
-    }
-    let end = bytes.count + digits
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-    var position = end
+    let magnitude = value.magnitude
+    // The largest power of ten not above the value (10^19 at most in a UInt).
+    var scale: UInt = 1
+    while scale <= UInt.max / 10, scale * 10 <= magnitude { scale *= 10 }
     repeat {
-      position -= 1
-      bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / scale % 10))
+      scale /= 10
+    } while scale > 0
   }
 
 }

@@ -36,7 +36,20 @@ struct TextWrapper: Sendable {
     }
   }
 
+  /// A paragraph that fits on one line as it is is copied whole; others are wrapped word by word.
   private func wrap(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+    let lineFeed = UInt8(ascii: "\n")
+    if Self.fitsOneLine(bytes, after: prefix.count, width: width) {
+      output.append(contentsOf: prefix)
+      output.append(contentsOf: bytes)
+      output.append(lineFeed)
+      return
+    }
+    wrapWords(bytes, prefix: prefix, indent: indent, into: &output)
+  }
+
+  /// ``wrap(_:prefix:indent:into:)`` word by word, without its one-line shortcut.
+  func wrapWords(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
     let space = UInt8(ascii: " ")
     let lineFeed = UInt8(ascii: "\n")
     var state = LineState(prefix: prefix, indent: indent)
@@ -50,6 +63,16 @@ struct TextWrapper: Sendable {
       unit.removeAll(keepingCapacity: true)
       unitWidth = 0
     }
+    // Without units, the words placed on the current line and not yet copied: the
+    // bytes pending..<pendingEnd of the text, words apart by single spaces as they
+    // are to be written, so that a line is copied in one piece.
+    var pending = 0
+    var pendingEnd = 0
+    func copyPending() {
+      guard pendingEnd > pending else { return }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<pendingEnd]))
+      pending = pendingEnd
+    }
 
     var position = 0
     while position < bytes.count {
@@ -60,6 +83,7 @@ struct TextWrapper: Sendable {
       }
       if byte == lineFeed {
         flush()
+        copyPending()
         state.breakLine(into: &output)
         position += 1
         continue
@@ -69,8 +93,25 @@ struct TextWrapper: Sendable {
       let word = position..<end
       let wordWidth = Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
       if !keepsBlockMarkersInline {
-        // Every word is a unit of its own: place it without gathering.
-        place(word, width: wordWidth, of: bytes, state: &state, into: &output)
+        // Every word is a unit of its own: placed as place(_:width:of:state:into:)
+        // places a unit, its bytes copied with the rest of its line.
+        if state.hasWord, width > 0, state.column + 1 + wordWidth > width {
+          copyPending()
+          state.breakLine(into: &output)
+        }
+        if !state.hasWord {
+          state.beginWord(into: &output)  // the prefix or indent
+          pending = position
+        } else if pendingEnd > pending, position == pendingEnd + 1 {
+          state.column += 1  // the single space before the word, copied with it
+        } else {
+          copyPending()
+          output.append(space)
+          state.column += 1
+          pending = position
+        }
+        pendingEnd = end
+        state.column += wordWidth
         position = end
         continue
       }
@@ -82,7 +123,24 @@ struct TextWrapper: Sendable {
       position = end
     }
     flush()
+    copyPending()
     state.finish(into: &output)
+  }
+
+  /// Whether a paragraph is written as it is, on one line after a prefix of
+  /// `prefixCount` columns: it has words, no line feed, no space at either end or next
+  /// to another, and it fits even if each of its bytes took a column (no character
+  /// takes more columns than it has bytes).
+  static func fitsOneLine(_ bytes: UnsafeBufferPointer<UInt8>, after prefixCount: Int, width: Int) -> Bool {
+    let space = UInt8(ascii: " ")
+    guard let first = bytes.first, let last = bytes.last, first != space, last != space else { return false }
+    if width > 0, prefixCount + bytes.count > width { return false }
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "\n") || (byte == space && previous == space) { return false }
+      previous = byte
+    }
+    return true
   }
 
   private func place(
@@ -98,19 +156,6 @@ struct TextWrapper: Sendable {
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
     }
     state.column += unitWidth
-  }
-
-  /// ``place(_:width:of:state:into:)`` for a unit of one word.
-  private func place(
-    _ word: Range<Int>, width wordWidth: Int, of bytes: UnsafeBufferPointer<UInt8>, state: inout LineState,
-    into output: inout [UInt8]
-  ) {
-    if state.hasWord, width > 0, state.column + 1 + wordWidth > width {
-      state.breakLine(into: &output)
-    }
-    state.beginWord(into: &output)
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
-    state.column += wordWidth
   }
 
   /// The current line: its pending prefix is written only when a word comes, so no

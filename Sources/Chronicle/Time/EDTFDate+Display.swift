@@ -104,6 +104,8 @@ private enum EDTFDisplay {
   static func describe(_ date: EDTFSingleDate) -> String {
     var text = plainDescription(date)
     let qualifiers = date.qualifiers(part: nil)
+    // Most dates have no qualifier: no phrase to add, nothing to group.
+    if qualifiers.isEmpty { return text }
     // Components with the same kinds share a phrase: "year and month approximate".
     var groups: [(components: [String], kinds: String)] = []
     for component in EDTFQualifier.Component.allCases {
