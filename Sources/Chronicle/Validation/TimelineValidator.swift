@@ -173,49 +173,62 @@ struct TimelineValidator {
 
   private mutating func checkRelations() {
     let known = graph.relationTypes.map(\.id)
-    var lastType: (name: String, type: RelationType?)?
-    let relations = graph.relations
-    relations.withUnsafeBufferPointer { relations in
-      for position in relations.indices {
-        checkRelation(relations, at: position, known: known, lastType: &lastType)
+    // Each spelling of a type's name is looked up once, and what its type allows once
+    // per pair of kinds: no relation's type is compared as text.
+    let types = graph.index.relationTypeNames.map(graph.relationType)
+    let allowed = types.map { type in type.map(Self.allowedPairs) ?? 0 }
+    let graph = self.graph
+    graph.relations.withUnsafeBufferPointer { relations in
+      graph.index.relationEnds.withUnsafeBufferPointer { ends in
+        graph.entities.withUnsafeBufferPointer { entities in
+          for position in relations.indices {
+            let provenance = relations[position].provenance
+            checkSources(relations[position].sources, field: "sources", in: provenance)
+            let from = ends[position].from, to = ends[position].to
+            if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
+            if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
+            let number = Int(ends[position].type)
+            guard let type = types[number] else {
+              let name = relations[position].type
+              report(.error, .unknownRelationType,
+                     "unknown relation type '\(name)'\(Suggestion.hint(for: name, in: known)) (declare it under 'relationTypes')",
+                     provenance, "type")
+              continue
+            }
+            guard let from, let to else { continue }
+            let fromKind = entities[from.int].kind, toKind = entities[to.int].kind
+            if allowed[number] & Self.pair(fromKind, toKind) == 0 {
+              report(.error, .relationSignature,
+                     "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
+                     provenance, "type")
+            }
+          }
+        }
       }
     }
   }
 
-  /// Checks one relation, reading its fields in place; `lastType` remembers the type
-  /// looked up last, as relations of one type often come together.
-  private mutating func checkRelation(
-    _ relations: UnsafeBufferPointer<Relation>, at position: Int, known: [String],
-    lastType: inout (name: String, type: RelationType?)?
-  ) {
-    let provenance = relations[position].provenance
-    checkSources(relations[position].sources, field: "sources", in: provenance)
-    let (from, to) = graph.index.relationEnds[position]
-    if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
-    if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
-    let typeName = relations[position].type
-    let found: RelationType?
-    if let lastType, lastType.name == typeName {
-      found = lastType.type
-    } else {
-      found = graph.relationType(typeName)
-      lastType = (typeName, found)
+  /// The pairs of kinds a type allows from and to, as ``pair(_:_:)`` bits.
+  private static func allowedPairs(_ type: RelationType) -> UInt32 {
+    var pairs: UInt32 = 0
+    for from in EntityKind.allCases {
+      for to in EntityKind.allCases where type.allows(from: from, to: to) { pairs |= pair(from, to) }
     }
-    guard let type = found else {
-      report(.error, .unknownRelationType,
-             "unknown relation type '\(typeName)'\(Suggestion.hint(for: typeName, in: known)) (declare it under 'relationTypes')",
-             provenance, "type")
-      return
-    }
-    if let from, let to {
-      let fromKind = graph.entities[from.int].kind
-      let toKind = graph.entities[to.int].kind
-      if !type.allows(from: fromKind, to: toKind) {
-        report(.error, .relationSignature,
-               "'\(typeName)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
-               provenance, "type")
+    return pairs
+  }
+
+  /// One bit for each pair of kinds (from, to).
+  private static func pair(_ from: EntityKind, _ to: EntityKind) -> UInt32 {
+    func number(_ kind: EntityKind) -> UInt32 {
+      switch kind {
+      case .event: 0
+      case .person: 1
+      case .organisation: 2
+      case .place: 3
+      case .document: 4
       }
     }
+    return 1 << (number(from) * 5 + number(to))
   }
 
   // MARK: Claims
@@ -224,11 +237,11 @@ struct TimelineValidator {
   private static let attributable: Set<EntityKind> = [.person, .organisation, .document]
 
   private mutating func checkClaims() {
-    for claim in graph.claims {
+    for (position, claim) in graph.claims.enumerated() {
       let provenance = claim.provenance
       if claim.subject.isEmpty {
         report(.error, .malformedClaim, "a claim needs a subject", provenance, "subject")
-      } else if graph.index(of: claim.subject) == nil {
+      } else if graph.index.claimSubjects[position] == nil {
         dangling(claim.subject, field: "subject", in: provenance)
       }
       if claim.property.allSatisfy(\.isWhitespace) {
@@ -362,7 +375,7 @@ struct TimelineValidator {
     }
     graph.claims.withUnsafeBufferPointer { claims in
       for position in claims.indices {
-        mark(claims[position].subject)
+        if let subject = graph.index.claimSubjects[position] { related[subject.int] = true }
         mark(claims[position].claimant)
         mark(claims[position].reportedBy)
         markSources(claims[position].sources)
