@@ -23,9 +23,16 @@ struct GraphIndex: Sendable {
   /// `located-in` and `part-of` if no relation uses them.
   var relationTypeNames: [String]
 
+  /// Above this many relations and claims together, their ids are looked up on two threads.
+  static let parallelThreshold = 50_000
+
   /// Builds the tables; `byID`, when given, must be what this would build from `entities`
-  /// (the first entity with each id).
-  init(entities: [Entity], relations: [Relation], claims: [Claim], byID known: IdentifierTable? = nil) {
+  /// (the first entity with each id). `onTwoThreads` (by default, for a large graph)
+  /// looks the relations' and claims' ids up on two threads; the tables are the same.
+  init(
+    entities: [Entity], relations: [Relation], claims: [Claim], byID known: IdentifierTable? = nil,
+    onTwoThreads: Bool? = nil
+  ) {
     let byID = known ?? entities.withUnsafeBufferPointer(IdentifierTable.init(indexing:))
     self.byID = byID
 
@@ -41,8 +48,6 @@ struct GraphIndex: Sendable {
     }
     var edges: [Edge] = []
     edges.reserveCapacity(relations.count + impliedEdges)
-    var relationEnds: [RelationEnds] = []
-    relationEnds.reserveCapacity(relations.count)
     var names: [String] = []
     var nameTable = IdentifierTable()
     /// The number of a type name's spelling, numbered as first seen.
@@ -55,22 +60,24 @@ struct GraphIndex: Sendable {
       return names.count - 1
     }
     let locatedIn = RelationType.locatedIn.id, partOf = RelationType.partOf.id
-    var claimSubjects: [EntityIndex?] = []
-    claimSubjects.reserveCapacity(claims.count)
+    var relationEnds = [RelationEnds](repeating: RelationEnds(from: nil, to: nil, type: 0), count: relations.count)
+    var claimSubjects = [EntityIndex?](repeating: nil, count: claims.count)
     entities.withUnsafeBufferPointer { entities in
       relations.withUnsafeBufferPointer { relations in
-        // The ends in one batched lookup: `from` at 2 × position, `to` after it.
-        var from: EntityIndex?
-        byID.positions(count: relations.count * 2, of: { $0 & 1 == 0 ? relations[$0 >> 1].from : relations[$0 >> 1].to },
-                       in: entities) { item, found in
-          guard item & 1 == 1 else {
-            from = found
-            return
+        relationEnds.withUnsafeMutableBufferPointer { ends in
+          claims.withUnsafeBufferPointer { claims in
+            claimSubjects.withUnsafeMutableBufferPointer { subjects in
+              Self.resolve(relations, into: ends, claims, into: subjects, in: entities, byID: byID,
+                           onTwoThreads: onTwoThreads ?? (relations.count + claims.count > Self.parallelThreshold))
+            }
           }
-          let position = item >> 1
-          relationEnds.append(RelationEnds(from: from, to: found, type: number(relations[position].type)))
-          guard let from, let to = found else { return }
-          edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+          // In order, the types' numbers and the edges of the relations whose ends resolved.
+          for position in relations.indices {
+            let from = ends[position].from, to = ends[position].to
+            ends[position] = RelationEnds(from: from, to: to, type: number(relations[position].type))
+            guard let from, let to else { continue }
+            edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+          }
         }
       }
       // Each entity's `place`, `partOf` and `parent`, in that order.
@@ -85,11 +92,6 @@ struct GraphIndex: Sendable {
         let position = item / 3
         let type = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place ? locatedIn : partOf
         edges.append(Edge(from: EntityIndex(position), to: to, type: type, relation: nil))
-      }
-      claims.withUnsafeBufferPointer { claims in
-        byID.positions(count: claims.count, of: { claims[$0].subject }, in: entities) { _, found in
-          claimSubjects.append(found)
-        }
       }
     }
     let locatedInNumber = number(locatedIn), partOfNumber = number(partOf)
@@ -108,17 +110,22 @@ struct GraphIndex: Sendable {
       ranks[number] = names[previous] == names[number] ? ranks[previous] : ranks[previous] + 1
     }
     let (outgoing, incoming) = edges.withUnsafeBufferPointer { edges in
-      func rank(_ edge: Int) -> UInt64 {
-        if let relation = edges[edge].relation { return ranks[Int(relationEnds[relation].type)] }
-        return ranks[edges[edge].type == locatedIn ? locatedInNumber : partOfNumber]
+      ranks.withUnsafeBufferPointer { ranks in
+        relationEnds.withUnsafeBufferPointer { ends in
+          func rank(_ edge: Int) -> UInt64 {
+            if let relation = edges[edge].relation { return ranks[Int(ends[relation].type)] }
+            // A field's edge: its type is one of the two names, as written here.
+            return ranks[IdentifierKey.sameCodePoints(edges[edge].type, locatedIn) ? locatedInNumber : partOfNumber]
+          }
+          let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
+            rank($0) << 32 | UInt64(edges[$0].to.rawValue)
+          }
+          let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
+            rank($0) << 32 | UInt64(edges[$0].from.rawValue)
+          }
+          return (outgoing, incoming)
+        }
       }
-      let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
-        rank($0) << 32 | UInt64(edges[$0].to.rawValue)
-      }
-      let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
-        rank($0) << 32 | UInt64(edges[$0].from.rawValue)
-      }
-      return (outgoing, incoming)
     }
     self.outgoing = outgoing
     self.incoming = incoming
@@ -142,6 +149,46 @@ struct GraphIndex: Sendable {
     }
     self.chronological = dated.map { EntityIndex(rawValue: $0.index) }
     self.undated = undated
+  }
+
+  /// Looks up the ends of the relations (with type number 0) and the subjects of the
+  /// claims; on two threads, each writes its own part of the results: the first half of
+  /// the lookups, then the rest of the relations and the claims.
+  private static func resolve(
+    _ relations: UnsafeBufferPointer<Relation>, into ends: UnsafeMutableBufferPointer<RelationEnds>,
+    _ claims: UnsafeBufferPointer<Claim>, into subjects: UnsafeMutableBufferPointer<EntityIndex?>,
+    in entities: UnsafeBufferPointer<Entity>, byID: IdentifierTable, onTwoThreads: Bool
+  ) {
+    func resolve(relations range: Range<Int>, claims claimRange: Range<Int>) {
+      // `from` at 2 × k, `to` after it, for the k-th relation of the range.
+      var from: EntityIndex?
+      byID.positions(count: range.count * 2, of: { item in
+        let relation = range.lowerBound + (item >> 1)
+        return item & 1 == 0 ? relations[relation].from : relations[relation].to
+      }, in: entities) { item, found in
+        if item & 1 == 0 {
+          from = found
+        } else {
+          ends[range.lowerBound + (item >> 1)] = RelationEnds(from: from, to: found, type: 0)
+        }
+      }
+      byID.positions(count: claimRange.count, of: { claims[claimRange.lowerBound + $0].subject }, in: entities) {
+        subjects[claimRange.lowerBound + $0] = $1
+      }
+    }
+    guard onTwoThreads else {
+      resolve(relations: relations.indices, claims: claims.indices)
+      return
+    }
+    // Two lookups a relation, one a claim: half of them on each thread.
+    let half = min(relations.count, relations.count / 2 + claims.count / 4)
+    _ = TwoThreads.run { piece in
+      if piece == 0 {
+        resolve(relations: 0..<half, claims: 0..<0)
+      } else {
+        resolve(relations: half..<relations.count, claims: claims.indices)
+      }
+    }
   }
 
   func disagreements(claims: [Claim]) -> [Disagreement] {
@@ -182,9 +229,11 @@ struct OffsetTable: Sendable {
   /// Groups the items `0..<items` by `key(item)` (the entity each is filed under, nil
   /// for none), each group in the order of `sortKey(item)`, ties in item order.
   ///
-  /// Two passes over the keys and no copy of them: the first counts each group, the
-  /// second, from the last item back, files each item at the end of its group's
-  /// remaining room, which leaves the offsets at the groups' starts.
+  /// Two passes over the items, in order: the first counts each group, the second, from
+  /// the last item back, files each item (and its sort key) at the end of its group's
+  /// remaining room, which leaves the offsets at the groups' starts. The sort keys are
+  /// computed in that pass, reading the items in order, and the groups then sorted
+  /// reading them in place: no item is read at random.
   init(count: Int, items: Int, key: (Int) -> Int32?, sortKey: ((Int) -> UInt64)? = nil) {
     var offsets = [Int32](repeating: 0, count: count + 1)
     var targets: [Int32] = []
@@ -197,21 +246,31 @@ struct OffsetTable: Sendable {
       }
       offsets[count] = total
       targets = [Int32](repeating: 0, count: Int(total))
+      var sortKeys = [UInt64](repeating: 0, count: sortKey == nil ? 0 : Int(total))
       targets.withUnsafeMutableBufferPointer { targets in
-        for item in stride(from: items - 1, through: 0, by: -1) {
-          guard let key = key(item) else { continue }
-          offsets[Int(key)] -= 1
-          targets[Int(offsets[Int(key)])] = Int32(truncatingIfNeeded: item)
-        }
-        guard let sortKey else { return }
-        var group: [(key: UInt64, item: Int32)] = []
-        for position in 0..<count {
-          let range = Int(offsets[position])..<Int(offsets[position + 1])
-          guard range.count > 1 else { continue }
-          group.removeAll(keepingCapacity: true)
-          for slot in range { group.append((sortKey(Int(targets[slot])), targets[slot])) }
-          group.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
-          for (slot, entry) in zip(range, group) { targets[slot] = entry.item }
+        sortKeys.withUnsafeMutableBufferPointer { sortKeys in
+          /// Files an item; returns its slot.
+          func file(_ item: Int, under key: Int32) -> Int {
+            offsets[Int(key)] -= 1
+            targets[Int(offsets[Int(key)])] = Int32(truncatingIfNeeded: item)
+            return Int(offsets[Int(key)])
+          }
+          guard let sortKey else {
+            for item in stride(from: items - 1, through: 0, by: -1) { if let key = key(item) { _ = file(item, under: key) } }
+            return
+          }
+          for item in stride(from: items - 1, through: 0, by: -1) {
+            if let key = key(item) { sortKeys[file(item, under: key)] = sortKey(item) }
+          }
+          var group: [(key: UInt64, item: Int32)] = []
+          for position in 0..<count {
+            let range = Int(offsets[position])..<Int(offsets[position + 1])
+            guard range.count > 1 else { continue }
+            group.removeAll(keepingCapacity: true)
+            for slot in range { group.append((sortKeys[slot], targets[slot])) }
+            group.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
+            for (slot, entry) in zip(range, group) { targets[slot] = entry.item }
+          }
         }
       }
     }

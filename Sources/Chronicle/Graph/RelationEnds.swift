@@ -1,6 +1,6 @@
 /// What a relation's ids resolve to in its graph: the entities at its ends and its type
 /// name's number, in 12 bytes, so validation and filtering look no id or name up again.
-struct RelationEnds: Sendable {
+struct RelationEnds: Sendable, Equatable {
   /// The raw indices of the ends; -1 when no entity has the id.
   private let fromRaw: Int32
   private let toRaw: Int32

@@ -91,4 +91,26 @@ import Testing
     let validator = TimelineValidator(graph: result.graph)
     #expect(validator.diagnostics(onTwoThreads: true) == validator.diagnostics(onTwoThreads: false))
   }
+
+  /// Looking the ids up on two threads gives the same tables as on one.
+  @Test func twoThreadsBuildTheSameIndex() {
+    var builder = TimelineBuilder()
+    TimelineReader.read(TimelineGenerator(events: 300, seed: 5).bytes(.json), file: "g.json", into: &builder)
+    builder.add(Relation(from: "nobody", type: "participant", to: "event-1"))
+    builder.add(Claim(subject: "ghost", property: "dead", value: .number(ClaimNumber(1))))
+    let graph = builder.validate().graph
+    let one = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: false)
+    let two = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: true)
+    #expect(one.relationEnds == two.relationEnds)
+    #expect(one.claimSubjects == two.claimSubjects)
+    #expect(one.edges == two.edges)
+    #expect(one.relationTypeNames == two.relationTypeNames)
+    #expect(one.relationEnds.contains { $0.from == nil } && one.claimSubjects.contains(nil))
+    for entity in graph.entities.indices {
+      #expect(one.outgoing[entity] == two.outgoing[entity])
+      #expect(one.incoming[entity] == two.incoming[entity])
+      #expect(one.claimsBySubject[entity] == two.claimsBySubject[entity])
+    }
+    #expect(one.edges == graph.edges)
+  }
 }
