@@ -12,6 +12,10 @@ struct TimelineValidator {
   /// organisation, a claimant, a field), so that the loose-ends check, which runs after
   /// every other, looks no id up again.
   private var referenced: [Bool]
+  /// The documents cited by a run of entities, relations or claims, looked up together
+  /// (``lookUpCitations(_:_:)``), and how many ``checkSources(_:field:in:batched:)`` took.
+  private var cited: [EntityIndex?] = []
+  private var citedTaken = 0
 
   init(graph: TimelineGraph) {
     self.graph = graph
@@ -95,7 +99,11 @@ struct TimelineValidator {
   private mutating func checkEntities() {
     let entities = graph.entities
     entities.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices { checkEntity(buffer, at: position) }
+      for start in stride(from: 0, to: buffer.count, by: Self.citationRun) {
+        let run = start..<min(start + Self.citationRun, buffer.count)
+        lookUpCitations(run) { buffer[$0].sources }
+        for position in run { checkEntity(buffer, at: position) }
+      }
     }
   }
 
@@ -131,7 +139,7 @@ struct TimelineValidator {
       }
       checkSources(held.sources, field: "positions[\(index)].sources", in: provenance)
     }
-    checkSources(buffer[position].sources, field: "sources", in: provenance)
+    checkSources(buffer[position].sources, field: "sources", in: provenance, batched: true)
     for (index, identifier) in buffer[position].identifiers.enumerated() {
       if let problem = identifier.problem {
         report(.error, .invalidIdentifier, problem, provenance, "identifiers[\(index)].value")
@@ -202,8 +210,11 @@ struct TimelineValidator {
       graph.index.relationEnds.withUnsafeBufferPointer { ends in
         kinds.withUnsafeBufferPointer { kinds in
           for position in relations.indices {
+            if position % Self.citationRun == 0 {
+              lookUpCitations(position..<min(position + Self.citationRun, relations.count)) { relations[$0].sources }
+            }
             let provenance = relations[position].provenance
-            checkSources(relations[position].sources, field: "sources", in: provenance)
+            checkSources(relations[position].sources, field: "sources", in: provenance, batched: true)
             let from = ends[position].from, to = ends[position].to
             if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
             if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
@@ -257,7 +268,11 @@ struct TimelineValidator {
   private static let attributable: Set<EntityKind> = [.person, .organisation, .document]
 
   private mutating func checkClaims() {
-    for (position, claim) in graph.claims.enumerated() {
+    let claims = graph.claims
+    for (position, claim) in claims.enumerated() {
+      if position % Self.citationRun == 0 {
+        lookUpCitations(position..<min(position + Self.citationRun, claims.count)) { claims[$0].sources }
+      }
       let provenance = claim.provenance
       if claim.subject.isEmpty {
         report(.error, .malformedClaim, "a claim needs a subject", provenance, "subject")
@@ -281,7 +296,7 @@ struct TimelineValidator {
         report(.warning, .unsourcedClaim,
                "the claim that '\(claim.subject)' \(claim.property) = \(claim.valueText()) has no source", provenance, "value")
       }
-      checkSources(claim.sources, field: "sources", in: provenance)
+      checkSources(claim.sources, field: "sources", in: provenance, batched: true)
     }
   }
 
@@ -467,9 +482,37 @@ struct TimelineValidator {
 
   // MARK: Helpers
 
-  private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance) {
+  /// How many entities, relations or claims have their citations looked up together.
+  private static let citationRun = 1024
+
+  /// Looks up the documents cited by `sources(item)` for the items of `run`, in order,
+  /// in one batched lookup (``IdentifierTable/positions(count:of:in:_:)``), for
+  /// ``checkSources(_:field:in:batched:)`` to take one after another.
+  private mutating func lookUpCitations(_ run: Range<Int>, _ sources: (Int) -> [Citation]) {
+    var documents: [String] = []
+    for item in run { for source in sources(item) { documents.append(source.document) } }
+    var found: [EntityIndex?] = []
+    found.reserveCapacity(documents.count)
+    graph.entities.withUnsafeBufferPointer { entities in
+      graph.index.byID.positions(count: documents.count, of: { documents[$0] }, in: entities) { found.append($1) }
+    }
+    cited = found
+    citedTaken = 0
+  }
+
+  /// Checks the cited documents; `batched`: they were looked up by ``lookUpCitations(_:_:)``,
+  /// and are taken in order from there.
+  private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance, batched: Bool = false) {
     for (index, source) in sources.enumerated() {
-      checkReference(source.document, field: "\(field)[\(index)].document", expected: Self.documents, in: provenance)
+      let target: EntityIndex?
+      if batched {
+        target = cited[citedTaken]
+        citedTaken += 1
+      } else {
+        target = graph.index(of: source.document)
+      }
+      checkReference(source.document, target: target, field: "\(field)[\(index)].document", expected: Self.documents,
+                     in: provenance)
     }
   }
 
@@ -478,7 +521,16 @@ struct TimelineValidator {
   private mutating func checkReference(
     _ id: String, field: @autoclosure () -> String, expected: Set<EntityKind>, in provenance: Provenance
   ) {
-    guard let target = graph.index(of: id) else {
+    checkReference(id, target: graph.index(of: id), field: field(), expected: expected, in: provenance)
+  }
+
+  /// ``checkReference(_:field:expected:in:)`` for an id already looked up: `target` is
+  /// the entity with it, if any.
+  private mutating func checkReference(
+    _ id: String, target: EntityIndex?, field: @autoclosure () -> String, expected: Set<EntityKind>,
+    in provenance: Provenance
+  ) {
+    guard let target else {
       dangling(id, field: field(), in: provenance)
       return
     }

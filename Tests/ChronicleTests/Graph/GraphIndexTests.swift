@@ -70,6 +70,38 @@ import Testing
     #expect(kept.claims.map(\.property) == ["age", "height"])
   }
 
+  /// Citations are looked up 1024 items at a time; each still finds its own document,
+  /// across the runs' ends, for entities, relations and claims.
+  @Test func citationsAreCheckedInOrderAcrossRuns() {
+    var builder = TimelineBuilder()
+    builder.add(Entity(id: "doc", kind: .document, label: "Doc"))
+    builder.add(Entity(id: "b", kind: .person, label: "B"))
+    var expected: [String] = []
+    for item in 0..<2500 {
+      let cites = item % 7 == 0 ? [Citation(document: "doc"), Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      var person = Entity(id: "p\(item)", kind: .person, label: "P")
+      person.sources = item % 3 == 0 ? [] : cites
+      builder.add(person)
+      if item % 3 != 0, item % 7 == 0 { expected.append("gone-\(item)") }
+    }
+    for item in 0..<2500 where item % 7 == 0 { expected.append("gone-\(item)") }
+    for item in 0..<2500 {
+      var relation = Relation(from: "p\(item)", type: "knows", to: "b")
+      relation.sources = item % 7 == 0 ? [Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      builder.add(relation)
+    }
+    for item in 0..<1500 where item % 7 == 0 { expected.append("gone-\(item)") }
+    for item in 0..<1500 {
+      var claim = Claim(subject: "p\(item)", property: "age", value: .number(ClaimNumber(Double(item))))
+      claim.sources = item % 7 == 0 ? [Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      builder.add(claim)
+    }
+    let result = builder.validate()
+    let dangling = result.diagnostics.filter { $0.code == .danglingReference }
+    #expect(dangling.map { $0.message.split(separator: "'")[2] } == expected.map { Substring($0) })
+    #expect(!result.diagnostics.contains { $0.code == .wrongKind })
+  }
+
   /// The loose-ends check, run after the others, counts what their references named.
   @Test func referencesMarkEntitiesAsRelated() {
     var builder = TimelineBuilder()
