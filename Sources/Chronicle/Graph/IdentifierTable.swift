@@ -17,8 +17,9 @@ struct IdentifierTable: Sendable {
   /// An empty table.
   init() {}
 
-  /// The fast byte hash of an id (``StringInterner/hash(_:)``): not for untrusted
-  /// collisions, which only cost a comparison.
+  /// The fast byte hash of an id (``StringInterner/hash(_:)``), unseeded: ids made to
+  /// collide (as ``PositionTable``'s keys could be) cost a comparison each, and many of
+  /// them a probe sequence as long as their number.
   static func hash(_ id: String) -> UInt64 {
     var id = id
     return id.withUTF8(StringInterner.hash)
