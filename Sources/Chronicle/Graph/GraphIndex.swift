@@ -2,32 +2,38 @@
 /// in compressed offset tables, chronological order and claims by subject.
 ///
 /// Built once, in time linear in the graph's size plus one sort of the dated entities.
+/// Each id is looked up once: the ends of relations and the subjects of claims are
+/// kept resolved, so validation and filtering look none up again.
 struct GraphIndex: Sendable {
-  var byID: [IdentifierKey: EntityIndex]
+  var byID: IdentifierTable
   var edges: [Edge]
   var outgoing: OffsetTable
   var incoming: OffsetTable
   var chronological: [EntityIndex]
   var undated: [EntityIndex]
-  var claimsBySubject: [EntityIndex: [Int]]
-  /// The entities at the ends of each relation, by position in the relations (nil when
-  /// no entity has the id), so validation looks no id up again.
-  var relationEnds: [(from: EntityIndex?, to: EntityIndex?)]
+  /// The claims about each entity (positions in the claims), in the order added.
+  var claimsBySubject: OffsetTable
+  /// The entity each claim is about, by position in the claims (nil when no entity has the id).
+  var claimSubjects: [EntityIndex?]
+  /// The entities at the ends of each relation and its type's name, by position in
+  /// the relations.
+  var relationEnds: [RelationEnds]
+  /// Each spelling of a relation type's name (code point by code point), as
+  /// ``RelationEnds/type`` numbers them: the relations' in the order first used, then
+  /// `located-in` and `part-of` if no relation uses them.
+  var relationTypeNames: [String]
+
+  /// Above this many relations and claims together, their ids are looked up on two threads.
+  static let parallelThreshold = 50_000
 
   /// Builds the tables; `byID`, when given, must be what this would build from `entities`
-  /// (the first entity with each id).
-  init(entities: [Entity], relations: [Relation], claims: [Claim], byID known: [IdentifierKey: EntityIndex]? = nil) {
-    let byID: [IdentifierKey: EntityIndex]
-    if let known {
-      byID = known
-    } else {
-      var table: [IdentifierKey: EntityIndex] = [:]
-      table.reserveCapacity(entities.count)
-      for (position, entity) in entities.enumerated() where table[IdentifierKey(entity.id)] == nil {
-        table[IdentifierKey(entity.id)] = EntityIndex(position)
-      }
-      byID = table
-    }
+  /// (the first entity with each id). `onTwoThreads` (by default, for a large graph)
+  /// looks the relations' and claims' ids up on two threads; the tables are the same.
+  init(
+    entities: [Entity], relations: [Relation], claims: [Claim], byID known: IdentifierTable? = nil,
+    onTwoThreads: Bool? = nil
+  ) {
+    let byID = known ?? entities.withUnsafeBufferPointer(IdentifierTable.init(indexing:))
     self.byID = byID
 
     // Exactly as many as there can be: growing by doubling would hold two copies at
@@ -42,58 +48,87 @@ struct GraphIndex: Sendable {
     }
     var edges: [Edge] = []
     edges.reserveCapacity(relations.count + impliedEdges)
-    var relationEnds: [(from: EntityIndex?, to: EntityIndex?)] = []
-    relationEnds.reserveCapacity(relations.count)
-    relations.withUnsafeBufferPointer { relations in
-      for position in relations.indices {
-        let from = byID[IdentifierKey(relations[position].from)]
-        let to = byID[IdentifierKey(relations[position].to)]
-        relationEnds.append((from, to))
-        guard let from, let to else { continue }
-        edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+    var names: [String] = []
+    var nameTable = IdentifierTable()
+    /// The number of a type name's spelling, numbered as first seen.
+    func number(_ name: String) -> Int {
+      let hash = IdentifierTable.hash(name)
+      if let found = nameTable.insert(hash, at: names.count, unless: { IdentifierKey.sameCodePoints(names[$0], name) }) {
+        return found
       }
+      names.append(name)
+      return names.count - 1
     }
-    self.relationEnds = relationEnds
+    let locatedIn = RelationType.locatedIn.id, partOf = RelationType.partOf.id
+    var relationEnds = [RelationEnds](repeating: RelationEnds(from: nil, to: nil, type: 0), count: relations.count)
+    var claimSubjects = [EntityIndex?](repeating: nil, count: claims.count)
     entities.withUnsafeBufferPointer { entities in
-      for position in entities.indices {
-        let from = EntityIndex(position)
-        if let place = entities[position].place, let to = byID[IdentifierKey(place)] {
-          edges.append(Edge(from: from, to: to, type: RelationType.locatedIn.id, relation: nil))
-        }
-        if let parent = entities[position].partOf, let to = byID[IdentifierKey(parent)] {
-          edges.append(Edge(from: from, to: to, type: RelationType.partOf.id, relation: nil))
-        }
-        if let parent = entities[position].parent, let to = byID[IdentifierKey(parent)] {
-          let type = entities[position].kind == .place ? RelationType.locatedIn.id : RelationType.partOf.id
-          edges.append(Edge(from: from, to: to, type: type, relation: nil))
+      relations.withUnsafeBufferPointer { relations in
+        relationEnds.withUnsafeMutableBufferPointer { ends in
+          claims.withUnsafeBufferPointer { claims in
+            claimSubjects.withUnsafeMutableBufferPointer { subjects in
+              Self.resolve(relations, into: ends, claims, into: subjects, in: entities, byID: byID,
+                           onTwoThreads: onTwoThreads ?? (relations.count + claims.count > Self.parallelThreshold))
+            }
+          }
+          // In order, the types' numbers and the edges of the relations whose ends resolved.
+          for position in relations.indices {
+            let from = ends[position].from, to = ends[position].to
+            ends[position] = RelationEnds(from: from, to: to, type: number(relations[position].type))
+            guard let from, let to else { continue }
+            edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+          }
         }
       }
+      // Each entity's `place`, `partOf` and `parent`, in that order.
+      byID.positions(count: entities.count * 3, of: { item in
+        switch item % 3 {
+        case 0: entities[item / 3].place
+        case 1: entities[item / 3].partOf
+        default: entities[item / 3].parent
+        }
+      }, in: entities) { item, found in
+        guard let to = found else { return }
+        let position = item / 3
+        let type = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place ? locatedIn : partOf
+        edges.append(Edge(from: EntityIndex(position), to: to, type: type, relation: nil))
+      }
     }
+    let locatedInNumber = number(locatedIn), partOfNumber = number(partOf)
+    self.relationEnds = relationEnds
+    self.relationTypeNames = names
     self.edges = edges
-    // Order by type through each type's rank among the types' names, computed once.
-    var rankByType: [String: Int32] = [:]
-    for edge in edges where rankByType[edge.type] == nil { rankByType[edge.type] = 0 }
-    for (rank, type) in rankByType.keys.sorted().enumerated() { rankByType[type] = Int32(rank) }
-    var typeRanks: [Int32] = []
-    typeRanks.reserveCapacity(edges.count)
-    var lastType: (name: String, rank: Int32)?
-    for edge in edges {
-      if let lastType, lastType.name == edge.type {
-        typeRanks.append(lastType.rank)
-      } else {
-        let rank = rankByType[edge.type] ?? 0
-        typeRanks.append(rank)
-        lastType = (edge.type, rank)
+    self.claimSubjects = claimSubjects
+    self.claimsBySubject = OffsetTable(count: entities.count, items: claims.count) { claimSubjects[$0]?.rawValue }
+
+    // Order by type through each type's rank among the types' names (spellings that
+    // `==` holds equal share one), then by the other end.
+    let order = names.indices.sorted { names[$0] < names[$1] }
+    var ranks = [UInt64](repeating: 0, count: names.count)
+    for (sorted, number) in order.enumerated() where sorted > 0 {
+      let previous = order[sorted - 1]
+      ranks[number] = names[previous] == names[number] ? ranks[previous] : ranks[previous] + 1
+    }
+    let (outgoing, incoming) = edges.withUnsafeBufferPointer { edges in
+      ranks.withUnsafeBufferPointer { ranks in
+        relationEnds.withUnsafeBufferPointer { ends in
+          func rank(_ edge: Int) -> UInt64 {
+            if let relation = edges[edge].relation { return ranks[Int(ends[relation].type)] }
+            // A field's edge: its type is one of the two names, as written here.
+            return ranks[IdentifierKey.sameCodePoints(edges[edge].type, locatedIn) ? locatedInNumber : partOfNumber]
+          }
+          let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
+            rank($0) << 32 | UInt64(edges[$0].to.rawValue)
+          }
+          let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
+            rank($0) << 32 | UInt64(edges[$0].from.rawValue)
+          }
+          return (outgoing, incoming)
+        }
       }
     }
-    let from = edges.map(\.from.rawValue)
-    let to = edges.map(\.to.rawValue)
-    self.outgoing = OffsetTable(count: entities.count, keys: from) { lhs, rhs in
-      typeRanks[lhs] != typeRanks[rhs] ? typeRanks[lhs] < typeRanks[rhs] : to[lhs] < to[rhs]
-    }
-    self.incoming = OffsetTable(count: entities.count, keys: to) { lhs, rhs in
-      typeRanks[lhs] != typeRanks[rhs] ? typeRanks[lhs] < typeRanks[rhs] : from[lhs] < from[rhs]
-    }
+    self.outgoing = outgoing
+    self.incoming = incoming
 
     // Sort by the dates' inline keys; only equal keys look at the dates' text and the ids.
     var dated: [(key: EDTFSortKey, index: Int32)] = []
@@ -114,14 +149,46 @@ struct GraphIndex: Sendable {
     }
     self.chronological = dated.map { EntityIndex(rawValue: $0.index) }
     self.undated = undated
+  }
 
-    var claimsBySubject: [EntityIndex: [Int]] = [:]
-    claims.withUnsafeBufferPointer { claims in
-      for position in claims.indices {
-        if let subject = byID[IdentifierKey(claims[position].subject)] { claimsBySubject[subject, default: []].append(position) }
+  /// Looks up the ends of the relations (with type number 0) and the subjects of the
+  /// claims; on two threads, each writes its own part of the results: the first half of
+  /// the lookups, then the rest of the relations and the claims.
+  private static func resolve(
+    _ relations: UnsafeBufferPointer<Relation>, into ends: UnsafeMutableBufferPointer<RelationEnds>,
+    _ claims: UnsafeBufferPointer<Claim>, into subjects: UnsafeMutableBufferPointer<EntityIndex?>,
+    in entities: UnsafeBufferPointer<Entity>, byID: IdentifierTable, onTwoThreads: Bool
+  ) {
+    func resolve(relations range: Range<Int>, claims claimRange: Range<Int>) {
+      // `from` at 2 × k, `to` after it, for the k-th relation of the range.
+      var from: EntityIndex?
+      byID.positions(count: range.count * 2, of: { item in
+        let relation = range.lowerBound + (item >> 1)
+        return item & 1 == 0 ? relations[relation].from : relations[relation].to
+      }, in: entities) { item, found in
+        if item & 1 == 0 {
+          from = found
+        } else {
+          ends[range.lowerBound + (item >> 1)] = RelationEnds(from: from, to: found, type: 0)
+        }
+      }
+      byID.positions(count: claimRange.count, of: { claims[claimRange.lowerBound + $0].subject }, in: entities) {
+        subjects[claimRange.lowerBound + $0] = $1
       }
     }
-    self.claimsBySubject = claimsBySubject
+    guard onTwoThreads else {
+      resolve(relations: relations.indices, claims: claims.indices)
+      return
+    }
+    // Two lookups a relation, one a claim: half of them on each thread.
+    let half = min(relations.count, relations.count / 2 + claims.count / 4)
+    _ = TwoThreads.run { piece in
+      if piece == 0 {
+        resolve(relations: 0..<half, claims: 0..<0)
+      } else {
+        resolve(relations: half..<relations.count, claims: claims.indices)
+      }
+    }
   }
 
   func disagreements(claims: [Claim]) -> [Disagreement] {
@@ -152,36 +219,66 @@ struct GraphIndex: Sendable {
   }
 }
 
-/// Adjacency as a compressed table: for entity `i`, its edges are
-/// `edges[offsets[i] ..< offsets[i + 1]]` (indices into the graph's edge list).
+/// Items filed by entity, as a compressed table: for entity `i`, its items are
+/// `targets[offsets[i] ..< offsets[i + 1]]` (indices into the graph's edges, for
+/// adjacency, or into its claims).
 struct OffsetTable: Sendable {
   private var offsets: [Int32]
   private var targets: [Int32]
 
-  /// Groups the edges by `keys[edge]` (the entity each edge is filed under), each group
-  /// sorted by `areInOrder` on edge positions.
-  init(count: Int, keys: [Int32], by areInOrder: (Int, Int) -> Bool) {
+  /// Groups the items `0..<items` by `key(item)` (the entity each is filed under, nil
+  /// for none), each group in the order of `sortKey(item)`, ties in item order.
+  ///
+  /// Two passes over the items, in order: the first counts each group, the second, from
+  /// the last item back, files each item (and its sort key) at the end of its group's
+  /// remaining room, which leaves the offsets at the groups' starts. The sort keys are
+  /// computed in that pass, reading the items in order, and the groups then sorted
+  /// reading them in place: no item is read at random.
+  init(count: Int, items: Int, key: (Int) -> Int32?, sortKey: ((Int) -> UInt64)? = nil) {
     var offsets = [Int32](repeating: 0, count: count + 1)
-    for key in keys { offsets[Int(key) + 1] += 1 }
-    for position in 0..<count { offsets[position + 1] += offsets[position] }
-    var fill = offsets
-    var targets = [Int32](repeating: 0, count: keys.count)
-    for (position, key) in keys.enumerated() {
-      let slot = Int(key)
-      targets[Int(fill[slot])] = Int32(position)
-      fill[slot] += 1
-    }
-    for position in 0..<count {
-      let range = Int(offsets[position])..<Int(offsets[position + 1])
-      if range.count > 1 {
-        targets[range].sort { areInOrder(Int($0), Int($1)) }
+    var targets: [Int32] = []
+    offsets.withUnsafeMutableBufferPointer { offsets in
+      for item in 0..<items { if let key = key(item) { offsets[Int(key)] += 1 } }
+      var total: Int32 = 0
+      for position in 0..<count {
+        total += offsets[position]
+        offsets[position] = total
+      }
+      offsets[count] = total
+      targets = [Int32](repeating: 0, count: Int(total))
+      var sortKeys = [UInt64](repeating: 0, count: sortKey == nil ? 0 : Int(total))
+      targets.withUnsafeMutableBufferPointer { targets in
+        sortKeys.withUnsafeMutableBufferPointer { sortKeys in
+          /// Files an item; returns its slot.
+          func file(_ item: Int, under key: Int32) -> Int {
+            offsets[Int(key)] -= 1
+            targets[Int(offsets[Int(key)])] = Int32(truncatingIfNeeded: item)
+            return Int(offsets[Int(key)])
+          }
+          guard let sortKey else {
+            for item in stride(from: items - 1, through: 0, by: -1) { if let key = key(item) { _ = file(item, under: key) } }
+            return
+          }
+          for item in stride(from: items - 1, through: 0, by: -1) {
+            if let key = key(item) { sortKeys[file(item, under: key)] = sortKey(item) }
+          }
+          var group: [(key: UInt64, item: Int32)] = []
+          for position in 0..<count {
+            let range = Int(offsets[position])..<Int(offsets[position + 1])
+            guard range.count > 1 else { continue }
+            group.removeAll(keepingCapacity: true)
+            for slot in range { group.append((sortKeys[slot], targets[slot])) }
+            group.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
+            for (slot, entry) in zip(range, group) { targets[slot] = entry.item }
+          }
+        }
       }
     }
     self.offsets = offsets
     self.targets = targets
   }
 
-  /// The edge indices of one entity.
+  /// The items filed under one entity (edge or claim positions), in order.
   subscript(entity: Int) -> [Int] {
     targets[Int(offsets[entity])..<Int(offsets[entity + 1])].map(Int.init)
   }

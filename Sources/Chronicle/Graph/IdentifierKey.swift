@@ -13,14 +13,8 @@ struct IdentifierKey: Hashable, Sendable {
 
   static func == (lhs: IdentifierKey, rhs: IdentifierKey) -> Bool { sameCodePoints(lhs.id, rhs.id) }
 
-  func hash(into hasher: inout Hasher) {
-    let hashed: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
-      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-    }
-    if hashed == nil {
-      for byte in id.utf8 { hasher.combine(byte) }
-    }
-  }
+  /// One word into the hasher: the bytes' fast hash (``IdentifierTable/hash(_:)``).
+  func hash(into hasher: inout Hasher) { hasher.combine(IdentifierTable.hash(id)) }
 
   /// Whether two strings have the same code points (the same UTF-8 bytes), unlike
   /// `==`, which also equates canonically equivalent spellings.

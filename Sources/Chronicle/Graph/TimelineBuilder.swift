@@ -20,7 +20,7 @@ public struct TimelineBuilder: Sendable {
   public var title: String?
   private var titlesAdded: Set<String> = []
   private(set) var entities: [Entity] = []
-  private var entityPositions: [IdentifierKey: EntityIndex] = [:]
+  private var entityPositions = IdentifierTable()
   private(set) var relations: [Relation] = []
   private var relationPositions = PositionTable()
   private(set) var claims: [Claim] = []
@@ -66,14 +66,12 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: consuming Entity) {
-    // One hash on the common path: the id is new.
-    let key = IdentifierKey(entity.id)
-    guard let existingIndex = entityPositions.updateValue(EntityIndex(entities.count), forKey: key) else {
+    // One hash and one probe: the id is new, or the entity with it is found.
+    let found = entities.withUnsafeBufferPointer { entityPositions.insert(entity.id, at: $0.count, in: $0) }
+    guard let existing = found?.int else {
       entities.append(entity)
       return
     }
-    entityPositions[key] = existingIndex
-    let existing = existingIndex.int
     let first = entities[existing]
     if first.provenance.file == entity.provenance.file {
       report(.error, .duplicateID, "duplicate id '\(entity.id)'\(Self.firstAt(first.provenance, field: "id"))",

@@ -130,8 +130,9 @@ extension TimelineGraph {
       relationPositions.append(position)
     }
     var claimPositions: [Int] = []
-    for (subject, positions) in index.claimsBySubject where keep[subject.int] { claimPositions += positions }
-    claimPositions.sort()
+    for position in index.claimSubjects.indices {
+      if let subject = index.claimSubjects[position], keep[subject.int] { claimPositions.append(position) }
+    }
 
     // Keep the documents that what remains cites, the claimants and reporters of kept
     // claims and the organisations of positions, so nothing loses its source or attribution.

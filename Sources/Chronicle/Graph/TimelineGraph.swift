@@ -26,7 +26,7 @@ public struct TimelineGraph: Sendable, Hashable {
   /// Creates a graph; `byID` is the id → index table when the caller already has it.
   init(
     title: String?, entities: [Entity], relations: [Relation], claims: [Claim], declaredRelationTypes: [RelationType],
-    byID: [IdentifierKey: EntityIndex]? = nil
+    byID: IdentifierTable? = nil
   ) {
     self.title = title
     self.entities = entities
@@ -62,10 +62,12 @@ public struct TimelineGraph: Sendable, Hashable {
 
   /// The index of the entity with this id, in O(1). Ids are compared code point by
   /// code point: `café` in NFC and in NFD are two different ids.
-  public func index(of id: String) -> EntityIndex? { index.byID[IdentifierKey(id)] }
+  public func index(of id: String) -> EntityIndex? {
+    entities.withUnsafeBufferPointer { index.byID.position(of: id, in: $0) }
+  }
 
   /// The entity with this id, in O(1); ids are compared code point by code point.
-  public func entity(id: String) -> Entity? { index.byID[IdentifierKey(id)].map { entities[$0.int] } }
+  public func entity(id: String) -> Entity? { index(of: id).map { entities[$0.int] } }
 
   /// Every relation type the graph knows: Chronicle's vocabulary, then the declared ones.
   public var relationTypes: [RelationType] { RelationType.builtIns + declaredRelationTypes }
@@ -112,7 +114,7 @@ public struct TimelineGraph: Sendable, Hashable {
 
   /// The claims about an entity, in the order added.
   public func claims(about entity: EntityIndex) -> [Claim] {
-    (index.claimsBySubject[entity] ?? []).map { claims[$0] }
+    index.claimsBySubject[entity.int].map { claims[$0] }
   }
 
   /// Every property on which two or more claims about the same subject give

@@ -8,10 +8,22 @@ struct TimelineValidator {
   /// Every id under `String` equality (canonical equivalence) → the first entity with
   /// it; built only when some id goes beyond ASCII.
   private var canonicalIDs: [String: Int]?
+  /// The entities a checked reference names (a citation's document, a position's
+  /// organisation, a claimant, a field), so that the loose-ends check, which runs after
+  /// every other, looks no id up again.
+  private var referenced: [Bool]
+  /// The documents cited by a run of entities, relations or claims, looked up together
+  /// (``lookUpCitations(_:_:)``), and how many ``checkSources(_:field:in:batched:)`` took.
+  private var cited: [EntityIndex?] = []
+  private var citedTaken = 0
 
-  init(graph: TimelineGraph) { self.graph = graph }
+  init(graph: TimelineGraph) {
+    self.graph = graph
+    self.referenced = [Bool](repeating: false, count: graph.count)
+  }
 
-  /// The checks, in the order their diagnostics are reported.
+  /// The checks, in the order their diagnostics are reported; then, with what they
+  /// marked as referenced, the loose ends (``checkUnrelated(referenced:)``).
   private static let checks: [@Sendable (inout TimelineValidator) -> Void] = [
     { $0.checkEntities() },
     { $0.checkLookAlikeIDs() },
@@ -20,12 +32,11 @@ struct TimelineValidator {
     { $0.checkAnachronisms() },
     { $0.checkCycles(of: RelationType.partOf.id) },
     { $0.checkCycles(of: RelationType.precedes.id) },
-    { $0.checkUnrelated() },
   ]
 
-  /// Which checks run on the second thread of a large graph: the relations and the
-  /// loose ends, about half of the work (measured at 100,000 generated events).
-  private static let secondThread: Set<Int> = [2, 7]
+  /// Which checks run on the second thread of a large graph: all but the entities and
+  /// their ids, about half of the work (measured at 1,000,000 generated events).
+  private static let secondThread: Set<Int> = [2, 3, 4, 5, 6]
 
   /// Above this many entities and relations together, the checks run on two threads.
   static let parallelThreshold = 50_000
@@ -41,6 +52,7 @@ struct TimelineValidator {
     guard onTwoThreads else {
       var validator = self
       for check in Self.checks { check(&validator) }
+      validator.checkUnrelated(referenced: validator.referenced)
       return validator.found
     }
     let graph = self.graph
@@ -52,11 +64,20 @@ struct TimelineValidator {
         found[position] = validator.found
         validator.found = []
       }
-      return found
+      return (found: found, referenced: validator.referenced)
     }
-    // In the checks' order, whichever thread ran each.
-    let found = parts.reduce(into: [:]) { all, part in all.merge(part) { first, _ in first } }
-    return Self.checks.indices.flatMap { found[$0] ?? [] }
+    // In the checks' order, whichever thread ran each; the loose ends last, with what
+    // either thread marked.
+    let found = parts.reduce(into: [:]) { all, part in all.merge(part.found) { first, _ in first } }
+    var referenced = parts[0].referenced
+    referenced.withUnsafeMutableBufferPointer { referenced in
+      parts[1].referenced.withUnsafeBufferPointer { other in
+        for position in referenced.indices where other[position] { referenced[position] = true }
+      }
+    }
+    var last = TimelineValidator(graph: graph)
+    last.checkUnrelated(referenced: referenced)
+    return Self.checks.indices.flatMap { found[$0] ?? [] } + last.found
   }
 
   // MARK: Entities
@@ -78,7 +99,11 @@ struct TimelineValidator {
   private mutating func checkEntities() {
     let entities = graph.entities
     entities.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices { checkEntity(buffer, at: position) }
+      for start in stride(from: 0, to: buffer.count, by: Self.citationRun) {
+        let run = start..<min(start + Self.citationRun, buffer.count)
+        lookUpCitations(run) { buffer[$0].sources }
+        for position in run { checkEntity(buffer, at: position) }
+      }
     }
   }
 
@@ -114,7 +139,7 @@ struct TimelineValidator {
       }
       checkSources(held.sources, field: "positions[\(index)].sources", in: provenance)
     }
-    checkSources(buffer[position].sources, field: "sources", in: provenance)
+    checkSources(buffer[position].sources, field: "sources", in: provenance, batched: true)
     for (index, identifier) in buffer[position].identifiers.enumerated() {
       if let problem = identifier.problem {
         report(.error, .invalidIdentifier, problem, provenance, "identifiers[\(index)].value")
@@ -173,49 +198,68 @@ struct TimelineValidator {
 
   private mutating func checkRelations() {
     let known = graph.relationTypes.map(\.id)
-    var lastType: (name: String, type: RelationType?)?
-    let relations = graph.relations
-    relations.withUnsafeBufferPointer { relations in
-      for position in relations.indices {
-        checkRelation(relations, at: position, known: known, lastType: &lastType)
+    // Each spelling of a type's name is looked up once, and what its type allows once
+    // per pair of kinds: no relation's type is compared as text.
+    let types = graph.index.relationTypeNames.map(graph.relationType)
+    let allowed = types.map { type in type.map(Self.allowedPairs) ?? 0 }
+    let graph = self.graph
+    // The kinds in one byte each, read in order once: the ends' kinds are then read at
+    // random from 1 MB, not from the entities.
+    let kinds = graph.entities.map(\.kind)
+    graph.relations.withUnsafeBufferPointer { relations in
+      graph.index.relationEnds.withUnsafeBufferPointer { ends in
+        kinds.withUnsafeBufferPointer { kinds in
+          for position in relations.indices {
+            if position % Self.citationRun == 0 {
+              lookUpCitations(position..<min(position + Self.citationRun, relations.count)) { relations[$0].sources }
+            }
+            let provenance = relations[position].provenance
+            checkSources(relations[position].sources, field: "sources", in: provenance, batched: true)
+            let from = ends[position].from, to = ends[position].to
+            if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
+            if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
+            let number = Int(ends[position].type)
+            guard let type = types[number] else {
+              let name = relations[position].type
+              report(.error, .unknownRelationType,
+                     "unknown relation type '\(name)'\(Suggestion.hint(for: name, in: known)) (declare it under 'relationTypes')",
+                     provenance, "type")
+              continue
+            }
+            guard let from, let to else { continue }
+            let fromKind = kinds[from.int], toKind = kinds[to.int]
+            if allowed[number] & Self.pair(fromKind, toKind) == 0 {
+              report(.error, .relationSignature,
+                     "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
+                     provenance, "type")
+            }
+          }
+        }
       }
     }
   }
 
-  /// Checks one relation, reading its fields in place; `lastType` remembers the type
-  /// looked up last, as relations of one type often come together.
-  private mutating func checkRelation(
-    _ relations: UnsafeBufferPointer<Relation>, at position: Int, known: [String],
-    lastType: inout (name: String, type: RelationType?)?
-  ) {
-    let provenance = relations[position].provenance
-    checkSources(relations[position].sources, field: "sources", in: provenance)
-    let (from, to) = graph.index.relationEnds[position]
-    if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
-    if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
-    let typeName = relations[position].type
-    let found: RelationType?
-    if let lastType, lastType.name == typeName {
-      found = lastType.type
-    } else {
-      found = graph.relationType(typeName)
-      lastType = (typeName, found)
+  /// The pairs of kinds a type allows from and to, as ``pair(_:_:)`` bits.
+  private static func allowedPairs(_ type: RelationType) -> UInt32 {
+    var pairs: UInt32 = 0
+    for from in EntityKind.allCases {
+      for to in EntityKind.allCases where type.allows(from: from, to: to) { pairs |= pair(from, to) }
     }
-    guard let type = found else {
-      report(.error, .unknownRelationType,
-             "unknown relation type '\(typeName)'\(Suggestion.hint(for: typeName, in: known)) (declare it under 'relationTypes')",
-             provenance, "type")
-      return
-    }
-    if let from, let to {
-      let fromKind = graph.entities[from.int].kind
-      let toKind = graph.entities[to.int].kind
-      if !type.allows(from: fromKind, to: toKind) {
-        report(.error, .relationSignature,
-               "'\(typeName)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
-               provenance, "type")
+    return pairs
+  }
+
+  /// One bit for each pair of kinds (from, to).
+  private static func pair(_ from: EntityKind, _ to: EntityKind) -> UInt32 {
+    func number(_ kind: EntityKind) -> UInt32 {
+      switch kind {
+      case .event: 0
+      case .person: 1
+      case .organisation: 2
+      case .place: 3
+      case .document: 4
       }
     }
+    return 1 << (number(from) * 5 + number(to))
   }
 
   // MARK: Claims
@@ -224,11 +268,15 @@ struct TimelineValidator {
   private static let attributable: Set<EntityKind> = [.person, .organisation, .document]
 
   private mutating func checkClaims() {
-    for claim in graph.claims {
+    let claims = graph.claims
+    for (position, claim) in claims.enumerated() {
+      if position % Self.citationRun == 0 {
+        lookUpCitations(position..<min(position + Self.citationRun, claims.count)) { claims[$0].sources }
+      }
       let provenance = claim.provenance
       if claim.subject.isEmpty {
         report(.error, .malformedClaim, "a claim needs a subject", provenance, "subject")
-      } else if graph.index(of: claim.subject) == nil {
+      } else if graph.index.claimSubjects[position] == nil {
         dangling(claim.subject, field: "subject", in: provenance)
       }
       if claim.property.allSatisfy(\.isWhitespace) {
@@ -248,7 +296,7 @@ struct TimelineValidator {
         report(.warning, .unsourcedClaim,
                "the claim that '\(claim.subject)' \(claim.property) = \(claim.valueText()) has no source", provenance, "value")
       }
-      checkSources(claim.sources, field: "sources", in: provenance)
+      checkSources(claim.sources, field: "sources", in: provenance, batched: true)
     }
   }
 
@@ -337,35 +385,24 @@ struct TimelineValidator {
     report(.warning, .cycle, "cycle in '\(type)': \(names)", first.provenance, "id")
   }
 
-  private mutating func checkUnrelated() {
-    var related = [Bool](repeating: false, count: graph.count)
-    func mark(_ id: String?) {
-      if let id, let index = graph.index(of: id) { related[index.int] = true }
-    }
-    for edge in graph.edges {
-      related[edge.from.int] = true
-      related[edge.to.int] = true
-    }
-    func markSources(_ sources: [Citation]) { for source in sources { mark(source.document) } }
-    graph.entities.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices {
-        markSources(buffer[position].sources)
-        for held in buffer[position].positions {
-          mark(held.organisation)
-          markSources(held.sources)
+  /// Warns about the entities nothing refers to: `referenced` holds the entities the
+  /// other checks' references named (citations, organisations, claimants, reporters),
+  /// to which this adds the ends of edges, the claims' subjects and the people who
+  /// hold a position.
+  private mutating func checkUnrelated(referenced: [Bool]) {
+    var related = referenced
+    related.withUnsafeMutableBufferPointer { related in
+      graph.edges.withUnsafeBufferPointer { edges in
+        for position in edges.indices {
+          related[edges[position].from.int] = true
+          related[edges[position].to.int] = true
         }
-        if !buffer[position].positions.isEmpty { mark(buffer[position].id) }
       }
-    }
-    graph.relations.withUnsafeBufferPointer { relations in
-      for position in relations.indices { markSources(relations[position].sources) }
-    }
-    graph.claims.withUnsafeBufferPointer { claims in
-      for position in claims.indices {
-        mark(claims[position].subject)
-        mark(claims[position].claimant)
-        mark(claims[position].reportedBy)
-        markSources(claims[position].sources)
+      for subject in graph.index.claimSubjects { if let subject { related[subject.int] = true } }
+      graph.entities.withUnsafeBufferPointer { entities in
+        for position in entities.indices where !entities[position].positions.isEmpty {
+          if let index = graph.index.byID.position(of: entities[position].id, in: entities) { related[index.int] = true }
+        }
       }
     }
     for position in graph.entities.indices where !related[position] {
@@ -445,9 +482,37 @@ struct TimelineValidator {
 
   // MARK: Helpers
 
-  private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance) {
+  /// How many entities, relations or claims have their citations looked up together.
+  private static let citationRun = 1024
+
+  /// Looks up the documents cited by `sources(item)` for the items of `run`, in order,
+  /// in one batched lookup (``IdentifierTable/positions(count:of:in:_:)``), for
+  /// ``checkSources(_:field:in:batched:)`` to take one after another.
+  private mutating func lookUpCitations(_ run: Range<Int>, _ sources: (Int) -> [Citation]) {
+    var documents: [String] = []
+    for item in run { for source in sources(item) { documents.append(source.document) } }
+    var found: [EntityIndex?] = []
+    found.reserveCapacity(documents.count)
+    graph.entities.withUnsafeBufferPointer { entities in
+      graph.index.byID.positions(count: documents.count, of: { documents[$0] }, in: entities) { found.append($1) }
+    }
+    cited = found
+    citedTaken = 0
+  }
+
+  /// Checks the cited documents; `batched`: they were looked up by ``lookUpCitations(_:_:)``,
+  /// and are taken in order from there.
+  private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance, batched: Bool = false) {
     for (index, source) in sources.enumerated() {
-      checkReference(source.document, field: "\(field)[\(index)].document", expected: Self.documents, in: provenance)
+      let target: EntityIndex?
+      if batched {
+        target = cited[citedTaken]
+        citedTaken += 1
+      } else {
+        target = graph.index(of: source.document)
+      }
+      checkReference(source.document, target: target, field: "\(field)[\(index)].document", expected: Self.documents,
+                     in: provenance)
     }
   }
 
@@ -456,10 +521,20 @@ struct TimelineValidator {
   private mutating func checkReference(
     _ id: String, field: @autoclosure () -> String, expected: Set<EntityKind>, in provenance: Provenance
   ) {
-    guard let target = graph.index(of: id) else {
+    checkReference(id, target: graph.index(of: id), field: field(), expected: expected, in: provenance)
+  }
+
+  /// ``checkReference(_:field:expected:in:)`` for an id already looked up: `target` is
+  /// the entity with it, if any.
+  private mutating func checkReference(
+    _ id: String, target: EntityIndex?, field: @autoclosure () -> String, expected: Set<EntityKind>,
+    in provenance: Provenance
+  ) {
+    guard let target else {
       dangling(id, field: field(), in: provenance)
       return
     }
+    referenced[target.int] = true
     let kind = graph.entities[target.int].kind
     if !expected.contains(kind) {
       let kinds = expected.sorted().map(\.withArticle).joined(separator: " or ")

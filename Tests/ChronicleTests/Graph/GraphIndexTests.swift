@@ -1,0 +1,148 @@
+@testable import Chronicle
+import Testing
+
+@Suite struct GraphIndexTests {
+  /// A graph of people `a`, `b`, `c`, `d`, with these relations from `a`.
+  private func graph(_ relations: [Relation], claims: [Claim] = [], declaring types: [RelationType] = []) -> ValidationResult {
+    var builder = TimelineBuilder()
+    for id in ["a", "b", "c", "d"] { builder.add(Entity(id: id, kind: .person, label: id.uppercased())) }
+    for type in types { builder.declare(type) }
+    for relation in relations { builder.add(relation) }
+    for claim in claims { builder.add(claim) }
+    return builder.validate()
+  }
+
+  /// Edges are ordered by type name, then by the other end; two spellings of one name
+  /// that `==` holds equal (NFC and NFD) are one type there, as they are to the lookup
+  /// of relation types.
+  @Test func edgesOrderByTypeNameThenEnd() throws {
+    let nfc = "t\u{E9}moin", nfd = "te\u{301}moin"
+    let result = graph([
+      Relation(from: "a", type: nfc, to: "c"),
+      Relation(from: "a", type: "z-last", to: "b"),
+      Relation(from: "a", type: nfd, to: "b"),
+      Relation(from: "a", type: "a-first", to: "d"),
+      Relation(from: "a", type: nfd, to: "d"),
+    ])
+    let graph = result.graph
+    let a = try #require(graph.index(of: "a"))
+    let outgoing = graph.outgoing(from: a)
+    #expect(outgoing.map(\.relation) == [3, 2, 0, 4, 1])
+    #expect(graph.incoming(to: try #require(graph.index(of: "d"))).map(\.relation) == [3, 4])
+    #expect(graph.index.relationTypeNames.prefix(4) == [nfc, "z-last", nfd, "a-first"])
+    #expect(graph.index.relationEnds.map(\.type) == [0, 1, 2, 3, 2])
+  }
+
+  /// A declared type is found under either spelling; its signature is checked once
+  /// per pair of kinds, the same for every relation.
+  @Test func typesAreLookedUpOncePerSpelling() {
+    let declared = RelationType(id: "t\u{E9}moin", signatures: [.init(from: [.person], to: [.person])], summary: "saw")
+    let result = graph([
+      Relation(from: "a", type: "te\u{301}moin", to: "b"),
+      Relation(from: "a", type: "t\u{E9}moin", to: "c"),
+      Relation(from: "a", type: "unknown", to: "d"),
+      Relation(from: "a", type: "signed", to: "b"),
+      Relation(from: "a", type: "signed", to: "c"),
+    ], declaring: [declared])
+    #expect(result.diagnostics.map(\.code) == [.unknownRelationType, .relationSignature, .relationSignature])
+    #expect(result.diagnostics[1].message.contains("('a') to a person ('b')"))
+    #expect(result.diagnostics[2].message.contains("('a') to a person ('c')"))
+  }
+
+  @Test func unresolvedEndsAndSubjectsAreNil() throws {
+    let result = graph(
+      [Relation(from: "a", type: "knows", to: "nobody"), Relation(from: "ghost", type: "knows", to: "b")],
+      claims: [
+        Claim(subject: "b", property: "age", value: .number(ClaimNumber(1))),
+        Claim(subject: "ghost", property: "age", value: .number(ClaimNumber(2))),
+        Claim(subject: "b", property: "height", value: .number(ClaimNumber(3))),
+        Claim(subject: "a", property: "age", value: .number(ClaimNumber(4))),
+      ])
+    let graph = result.graph
+    #expect(graph.index.relationEnds.map(\.from) == [EntityIndex(0), nil])
+    #expect(graph.index.relationEnds.map(\.to) == [nil, EntityIndex(1)])
+    #expect(graph.edges.isEmpty)
+    #expect(graph.index.claimSubjects == [EntityIndex(1), nil, EntityIndex(1), EntityIndex(0)])
+    let b = try #require(graph.index(of: "b"))
+    #expect(graph.claims(about: b).map(\.property) == ["age", "height"])
+    #expect(graph.claims(about: try #require(graph.index(of: "c"))).isEmpty)
+    let kept = graph.filtered(by: GraphFilter(focus: "b", depth: 0))
+    #expect(kept.claims.map(\.property) == ["age", "height"])
+  }
+
+  /// Citations are looked up 1024 items at a time; each still finds its own document,
+  /// across the runs' ends, for entities, relations and claims.
+  @Test func citationsAreCheckedInOrderAcrossRuns() {
+    var builder = TimelineBuilder()
+    builder.add(Entity(id: "doc", kind: .document, label: "Doc"))
+    builder.add(Entity(id: "b", kind: .person, label: "B"))
+    var expected: [String] = []
+    for item in 0..<2500 {
+      let cites = item % 7 == 0 ? [Citation(document: "doc"), Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      var person = Entity(id: "p\(item)", kind: .person, label: "P")
+      person.sources = item % 3 == 0 ? [] : cites
+      builder.add(person)
+      if item % 3 != 0, item % 7 == 0 { expected.append("gone-\(item)") }
+    }
+    for item in 0..<2500 where item % 7 == 0 { expected.append("gone-\(item)") }
+    for item in 0..<2500 {
+      var relation = Relation(from: "p\(item)", type: "knows", to: "b")
+      relation.sources = item % 7 == 0 ? [Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      builder.add(relation)
+    }
+    for item in 0..<1500 where item % 7 == 0 { expected.append("gone-\(item)") }
+    for item in 0..<1500 {
+      var claim = Claim(subject: "p\(item)", property: "age", value: .number(ClaimNumber(Double(item))))
+      claim.sources = item % 7 == 0 ? [Citation(document: "gone-\(item)")] : [Citation(document: "doc")]
+      builder.add(claim)
+    }
+    let result = builder.validate()
+    let dangling = result.diagnostics.filter { $0.code == .danglingReference }
+    #expect(dangling.map { $0.message.split(separator: "'")[2] } == expected.map { Substring($0) })
+    #expect(!result.diagnostics.contains { $0.code == .wrongKind })
+  }
+
+  /// The loose-ends check, run after the others, counts what their references named.
+  @Test func referencesMarkEntitiesAsRelated() {
+    var builder = TimelineBuilder()
+    builder.add(Entity(id: "doc", kind: .document, label: "Doc"))
+    builder.add(Entity(id: "org", kind: .organisation, label: "Org"))
+    builder.add(Entity(id: "claimant", kind: .person, label: "C"))
+    builder.add(Entity(id: "alone", kind: .person, label: "Alone"))
+    var cited = Entity(id: "cited", kind: .person, label: "P")
+    cited.sources = [Citation(document: "doc")]
+    cited.positions = [Position(title: "Head", organisation: "org")]
+    builder.add(cited)
+    var claim = Claim(subject: "org", property: "size", value: .number(ClaimNumber(5)))
+    claim.claimant = "claimant"
+    claim.sources = [Citation(document: "doc")]
+    builder.add(claim)
+    let result = builder.validate()
+    let unrelated = result.diagnostics.filter { $0.code == .unrelatedEntity }.map(\.message)
+    #expect(unrelated == ["person 'alone' is not related to anything (no relation, reference, citation or claim)"])
+    let validator = TimelineValidator(graph: result.graph)
+    #expect(validator.diagnostics(onTwoThreads: true) == validator.diagnostics(onTwoThreads: false))
+  }
+
+  /// Looking the ids up on two threads gives the same tables as on one.
+  @Test func twoThreadsBuildTheSameIndex() {
+    var builder = TimelineBuilder()
+    TimelineReader.read(TimelineGenerator(events: 300, seed: 5).bytes(.json), file: "g.json", into: &builder)
+    builder.add(Relation(from: "nobody", type: "participant", to: "event-1"))
+    builder.add(Claim(subject: "ghost", property: "dead", value: .number(ClaimNumber(1))))
+    let graph = builder.validate().graph
+    let one = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: false)
+    let two = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: true)
+    #expect(one.relationEnds == two.relationEnds)
+    #expect(one.claimSubjects == two.claimSubjects)
+    #expect(one.edges == two.edges)
+    #expect(one.relationTypeNames == two.relationTypeNames)
+    #expect(one.relationEnds.contains { $0.from == nil } && one.claimSubjects.contains(nil))
+    for entity in graph.entities.indices {
+      #expect(one.outgoing[entity] == two.outgoing[entity])
+      #expect(one.incoming[entity] == two.incoming[entity])
+      #expect(one.claimsBySubject[entity] == two.claimsBySubject[entity])
+    }
+    #expect(one.edges == graph.edges)
+  }
+}
