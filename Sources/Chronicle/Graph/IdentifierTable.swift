@@ -17,9 +17,8 @@ struct IdentifierTable: Sendable {
   /// An empty table.
   init() {}
 
-  /// The fast byte hash of an id (``StringInterner/hash(_:)``), unseeded: ids made to
-  /// collide (as ``PositionTable``'s keys could be) cost a comparison each, and many of
-  /// them a probe sequence as long as their number.
+  /// The fast byte hash of an id (``StringInterner/hash(_:)``, seeded once per process,
+  /// so that ids cannot be written to collide).
   static func hash(_ id: String) -> UInt64 {
     var id = id
     return id.withUTF8(StringInterner.hash)

@@ -69,9 +69,15 @@ struct StringInterner {
     }
   }
 
-  /// A 64-bit hash of the bytes, eight at a time.
+  /// The hash's starting value, drawn once per process, so that texts cannot be
+  /// written to collide in the tables that use it (ids, interned texts, relations):
+  /// collisions made on purpose would make every look-up scan them all.
+  private static let seed: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64.random(in: 0 ... .max)
+
+  /// A 64-bit hash of the bytes, eight at a time, from a seed drawn once per process
+  /// (so never stored or written out).
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+    var hash: UInt64 = seed ^ UInt64(bytes.count)
     var index = 0
     let count = bytes.count
     if let base = bytes.baseAddress {
