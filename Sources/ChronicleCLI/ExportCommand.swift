@@ -55,6 +55,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let format = self.format ?? output.flatMap(Format.init(path:)) ?? .text
     let graph = try loadGraph()
+    defer { TimelineLoader.keepUntilExit(graph) }
     // Written in pieces as it is made, to standard output or a temporary file renamed
     // when complete: the document is never held whole next to the graph.
     try Output.write(to: output) { sink in

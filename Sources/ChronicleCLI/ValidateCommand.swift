@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let loader = TimelineLoader(paths: input.files, strict: strict)
     let result = loader.validate(printDiagnostics: !json)
+    defer { TimelineLoader.keepUntilExit(result.graph) }
     let errors = result.errors.count
     let warnings = result.warnings.count
     if json {
