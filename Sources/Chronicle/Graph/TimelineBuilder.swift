@@ -64,6 +64,15 @@ public struct TimelineBuilder: Sendable {
     claims.reserveCapacity(claims.count + byteCount / 800)
   }
 
+  /// Frees the tables that find the relation or claim a new one repeats, when nothing
+  /// more will be added (a large graph's take tens of megabytes, held otherwise while
+  /// the graph is indexed and validated). Relations and claims added after this are
+  /// not merged with those added before.
+  mutating func finishAdding() {
+    relationPositions = PositionTable()
+    claimPositions = PositionTable()
+  }
+
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: consuming Entity) {
     // One hash and one probe: the id is new, or the entity with it is found.

@@ -177,6 +177,7 @@ public enum TimelineReader {
   public static func validate(contentsOf paths: [String]) -> ValidationResult {
     var builder = TimelineBuilder()
     read(contentsOf: paths, into: &builder)
+    builder.finishAdding()
     return builder.validate()
   }
 
