@@ -63,6 +63,9 @@ struct JSONByteParser {
   /// a column is the bytes since the line's start less the continuation bytes among them.
   private var continuationBytes = 0
   private var continuationBytesAtLineStart = 0
+  /// Whether errors say where they are: not for a part of a file read on its own
+  /// (``init(_:partAt:lineStart:)``), whose errors only mean the part is not used.
+  private var errorPositionsNeeded = true
   /// Bytes of the string being unescaped, kept between strings to avoid allocations.
   private var scratch: [UInt8] = []
   /// The texts read so far, shared between their uses.
@@ -143,12 +146,14 @@ struct JSONByteParser {
 
   /// A parser at `offset`, the first non-blank byte of a line that starts at `lineStart`
   /// with only spaces and tabs before it, counting that line as line 1: for reading a
-  /// part of a file on its own, its lines moved on once the part's place is known.
+  /// part of a file on its own, its lines moved on once the part's place is known. Its
+  /// errors carry no position (line 1, column 1).
   init(_ bytes: UnsafeBufferPointer<UInt8>, partAt offset: Int, lineStart: Int) {
     self.init(bytes)
     index = offset
     line = 1
     self.lineStart = lineStart
+    errorPositionsNeeded = false
   }
 
   /// Reads the element of a top-level list that starts at the current offset.
@@ -656,7 +661,10 @@ struct JSONByteParser {
 
   /// The position of any `offset`, counted from the start: for errors only.
   private func errorPosition(at offset: Int) -> TextPosition {
-    InputFormat.position(ofByteOffset: offset, in: bytes, unicodeBreaks: false)
+    // Counted from the start of the bytes: a part of a file read on its own would scan
+    // everything before it for an error that is thrown away.
+    guard errorPositionsNeeded else { return TextPosition(line: 1, column: 1) }
+    return InputFormat.position(ofByteOffset: offset, in: bytes, unicodeBreaks: false)
   }
 
   // MARK: Errors

@@ -50,9 +50,11 @@ struct PageRelease {
     releasedUpTo = last - address
   }
 
-  /// Reads the bytes given back again from the file; false when it has changed.
-  func restore(from document: SourceDocument) -> Bool {
-    guard releasedUpTo > start, let base else { return true }
-    return document.read(start..<releasedUpTo, into: base + start)
+  /// Reads the bytes given back at or after `offset` (where the reading thread stands:
+  /// it never goes back) again from the file; false when the file has changed.
+  func restore(from document: SourceDocument, after offset: Int) -> Bool {
+    let from = max(start, offset)
+    guard releasedUpTo > from, let base else { return true }
+    return document.read(from..<releasedUpTo, into: base + from)
   }
 }

@@ -34,12 +34,13 @@ public enum TimelineReader {
     let format = format ?? InputFormat(path: file, contents: bytes)
     var bytes = bytes
     if format == .json {
-      switch readStreaming(bytes, file: file, rereading: path, releasing: path != nil, into: &builder) {
+      let streamed = readStreaming(bytes, file: file, rereading: path, releasing: path != nil, into: &builder)
+      switch streamed {
       case .read:
         return
       case .needsTree:
         break
-      case .readAgain:
+      case .readAgain, .readAgainAsTree:
         // Pages were given back and the read must start over: from the file, whole.
         guard let path else { return }
         switch loadBytes(path) {
@@ -48,7 +49,11 @@ public enum TimelineReader {
           builder.report(diagnostic)
           return
         }
-        if readStreaming(bytes, file: file, rereading: path, releasing: false, into: &builder) == .read { return }
+        if streamed == .readAgain,
+          readStreaming(bytes, file: file, rereading: path, releasing: false, into: &builder) == .read
+        {
+          return
+        }
       }
     }
     let root: InputNode
@@ -73,6 +78,8 @@ public enum TimelineReader {
     /// Pages of the bytes were given back and the read cannot go on: read the file
     /// again whole, without giving pages back. The builder is as it was.
     case readAgain
+    /// The same, for a file that must be read through a tree.
+    case readAgainAsTree
   }
 
   /// Reads JSON element by element, without a tree of the whole file.
@@ -134,7 +141,7 @@ public enum TimelineReader {
             break
           }
           // A part passed over, or not added, is read here: its bytes are needed again.
-          guard part?.release?.restore(from: document) ?? true else { return .success(.needsTree) }
+          guard part?.release?.restore(from: document, after: offset) ?? true else { return .success(.needsTree) }
         }
         outcome = decode(until: next < starts.count ? starts[next].start : .max)
       }
@@ -143,7 +150,7 @@ public enum TimelineReader {
     switch outcome {
     case .success(.needsTree):
       builder = saved
-      return releasing ? .readAgain : .needsTree
+      return releasing ? .readAgainAsTree : .needsTree
     case .success:
       for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
       return .read

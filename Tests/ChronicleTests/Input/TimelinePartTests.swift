@@ -203,6 +203,18 @@ struct PageReleaseTests {
     #expect(read.fromFile.count == 1)
   }
 
+  /// Keys out of the order the stream reads them: the file is read again, as a tree.
+  @Test func aLargeFileWithKeysOutOfOrderIsReadAsATree() throws {
+    var text = String(decoding: TimelineGenerator(events: 16_000, seed: 6).bytes(.json), as: UTF8.self)
+    let title = try #require(text.range(of: #""title": "Generated timeline: 16000 events, seed 6","#))
+    text.removeSubrange(title)
+    let end = try #require(text.range(of: "}", options: .backwards))
+    text.replaceSubrange(end, with: #", "title": "late"}"#)
+    let read = try readBoth(Array(text.utf8))
+    #expect(read.graphsEqual)
+    #expect(read.fromFile == read.fromMemory)
+  }
+
   /// Pages given back read as zeros, and are read again from the file.
   @Test func pagesGivenBackAreRestoredFromTheFile() throws {
     let bytes = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251 + 1) }
@@ -217,7 +229,11 @@ struct PageReleaseTests {
       #expect(release.releasedUpTo > 1_000 && release.releasedUpTo <= 900_000)
       #expect(buffer[1_000..<release.releasedUpTo].contains(0))
       #expect(!buffer[..<1_000].contains(0))
-      #expect(release.restore(from: document))
+      // Only what the reading thread has not passed is read again.
+      #expect(release.restore(from: document, after: 500_000))
+      #expect(buffer[1_000..<500_000].contains(0))
+      #expect(Array(buffer[500_000...]) == Array(bytes[500_000...]))
+      #expect(release.restore(from: document, after: 0))
     }
     #expect(copy == bytes)
   }
