@@ -45,9 +45,14 @@ extension TimelineDecoder {
   /// Stops before the first element that starts at or after `boundary`, to be called
   /// again with the same `stream` (after, possibly, moving the parser past elements
   /// read on another thread). Throws the first syntax error, as ``JSONReader`` would.
+  ///
+  /// A value of the root object other than a list's elements (a title, an unknown key's
+  /// value…) is read whole; when it cannot be read, `valueFailed` is called with its
+  /// offset, and the value is read once more if it returns true (bytes ahead were read
+  /// again: see ``TimelineReader``).
   mutating func decodeStreaming(
     _ parser: inout JSONByteParser, document: SourceDocument, until boundary: Int = .max,
-    stream: inout Stream, into builder: inout TimelineBuilder
+    stream: inout Stream, into builder: inout TimelineBuilder, valueFailed: (Int) -> Bool = { _ in false }
   ) throws(InputError) -> StreamStop {
     source = document
     recording = false
@@ -68,7 +73,7 @@ extension TimelineDecoder {
         let (key, keyPosition) = try parser.parseMemberKey(seen: &stream.keys)
         stream.place = .afterValue
         guard let keyRank = Self.topLevelKeys.firstIndex(of: key) else {
-          _ = try parser.parseRootMemberValue()
+          _ = try rootValue(&parser, valueFailed: valueFailed)
           stream.unknown.append((key, keyPosition))
           continue
         }
@@ -76,12 +81,12 @@ extension TimelineDecoder {
         stream.rank = keyRank
         if let section = SourceElement.Section(name: key) {
           guard parser.isAtArray else {
-            _ = array(try parser.parseRootMemberValue(), path: key)
+            _ = array(try rootValue(&parser, valueFailed: valueFailed), path: key)
             continue
           }
           if try parser.enterRootArray() { stream.place = .element(section, index: 0) }
         } else {
-          let node = try parser.parseRootMemberValue()
+          let node = try rootValue(&parser, valueFailed: valueFailed)
           switch key {
           case "chronicle": decodeVersion(node)
           case "title": decodeTitle(node, into: &builder)
@@ -111,6 +116,20 @@ extension TimelineDecoder {
         }
         stream.place = .afterValue
       }
+    }
+  }
+
+  /// A value of the root object, read a second time after `valueFailed` says the bytes
+  /// ahead were read again.
+  private func rootValue(_ parser: inout JSONByteParser, valueFailed: (Int) -> Bool) throws(InputError) -> InputNode {
+    let start = parser.state
+    let offset = parser.offset
+    do {
+      return try parser.parseRootMemberValue()
+    } catch {
+      guard valueFailed(offset) else { throw error }
+      parser.state = start
+      return try parser.parseRootMemberValue()
     }
   }
 }

@@ -109,26 +109,41 @@ public enum TimelineReader {
       var parser = JSONByteParser(buffer)
       var stream = TimelineDecoder.Stream()
       if releasing { stream.release = PageRelease(buffer, from: 0) }
+      var parts: TimelinePartReader?
+      var next = 0
+      // A value of the root object that is not a list's elements is read whole, past any
+      // part that starts inside it. When it cannot be read (a part there gave its pages
+      // back), the parts left are not used: their bytes are read again, and the value too.
+      var restored = true
+      func dropParts(from offset: Int) -> Bool {
+        guard let parts, next < starts.count else { return false }
+        while next < starts.count {
+          if parts.take(next)?.release?.restore(from: document, after: offset) == false { restored = false }
+          next += 1
+        }
+        return restored
+      }
       func decode(until boundary: Int) -> Result<TimelineDecoder.StreamStop, InputError> {
         do throws(InputError) {
-          return .success(try decoder.decodeStreaming(
-            &parser, document: document, until: boundary, stream: &stream, into: &builder))
+          let stop = try decoder.decodeStreaming(
+            &parser, document: document, until: boundary, stream: &stream, into: &builder, valueFailed: dropParts)
+          return restored ? .success(stop) : .success(.needsTree)
         } catch {
-          return .failure(error)
+          return restored ? .failure(error) : .success(.needsTree)
         }
       }
       guard !starts.isEmpty else { return decode(until: .max) }
       // The other threads read the parts while this one reads up to the first, then
       // adds them in order, reading itself whatever no part holds.
-      let parts = TimelinePartReader(
+      let reader = TimelinePartReader(
         buffer, starts: starts, workers: threads - 1, document: document, releasing: releasing)
-      defer { parts.finish() }
+      parts = reader
+      defer { reader.finish() }
       var outcome = decode(until: starts[0].start)
-      var next = 0
       while case .success(.boundary) = outcome {
         let offset = parser.offset
         while next < starts.count, starts[next].start <= offset {
-          var part = parts.take(next)
+          var part = reader.take(next)
           next += 1
           if starts[next - 1].start == offset, let end = part?.end, case .element(let section, let index) = stream.place,
             part?.section == section, part?.fits(lines: parser.currentLine - 1, indices: index) == true

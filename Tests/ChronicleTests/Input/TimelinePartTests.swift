@@ -215,6 +215,37 @@ struct PageReleaseTests {
     #expect(read.fromFile == read.fromMemory)
   }
 
+  /// An unknown key's list of element-like lines, after the claims: a worker reads a part
+  /// inside it and gives its pages back; the first thread reads the value whole, finds
+  /// zeros, reads the parts' bytes again and the value once more, with no read of the
+  /// whole file again.
+  @Test func anUnknownListReadAsAPartIsReadAgainInPlace() throws {
+    let generated = String(decoding: TimelineGenerator(events: 16_000, seed: 6).bytes(.json), as: UTF8.self)
+    let entities = try #require(generated.range(of: #""entities": ["#))
+    let relations = try #require(generated.range(of: #"  "relations": ["#))
+    let list = generated[entities.upperBound..<relations.lowerBound].dropLast(3)
+    let end = try #require(generated.range(of: "}", options: .backwards))
+    // Twice the entities, so that the part gives pages back (every 4 MB).
+    let text = generated.replacingCharacters(in: end, with: ",\n  \"extra\": [" + list + "," + list + "\n  ]\n}\n")
+    let bytes = Array(text.utf8)
+    let extraKey = try #require(text.range(of: #""extra": ["#))
+    let extra = text.utf8.distance(from: text.startIndex, to: extraKey.lowerBound)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-extra-\(UUID().uuidString).json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var fromMemory = TimelineBuilder()
+    TimelineReader.read(Array(text.utf8), file: path, into: &fromMemory)
+    // The bytes given to a releasing read are the read's own: they read as zeros after.
+    var fromFile = TimelineBuilder()
+    let outcome = TimelineReader.readStreaming(
+      bytes, file: path, rereading: path, releasing: true, partGuesses: [extra + 1_000], into: &fromFile)
+    #expect(outcome == .read)
+    let file = fromFile.validate(), memory = fromMemory.validate()
+    #expect(file.graph == memory.graph)
+    #expect(file.diagnostics.map(\.description) == memory.diagnostics.map(\.description))
+    #expect(file.diagnostics.contains { $0.message.contains("unknown key 'extra'") })
+  }
+
   /// Pages given back read as zeros, and are read again from the file.
   @Test func pagesGivenBackAreRestoredFromTheFile() throws {
     let bytes = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251 + 1) }
