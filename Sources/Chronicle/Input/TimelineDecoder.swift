@@ -89,25 +89,10 @@ struct TimelineDecoder {
 
     /// The element's provenance.
     var provenance: Provenance {
-      get {
-        switch self {
-        case .entity(let entity): entity.provenance
-        case .relation(let relation): relation.provenance
-        case .claim(let claim): claim.provenance
-        }
-      }
-      set {
-        switch consume self {
-        case .entity(var entity):
-          entity.provenance = newValue
-          self = .entity(entity)
-        case .relation(var relation):
-          relation.provenance = newValue
-          self = .relation(relation)
-        case .claim(var claim):
-          claim.provenance = newValue
-          self = .claim(claim)
-        }
+      switch self {
+      case .entity(let entity): entity.provenance
+      case .relation(let relation): relation.provenance
+      case .claim(let claim): claim.provenance
       }
     }
   }

@@ -163,9 +163,6 @@ struct TimelinePartTests {
   }
 }
 
-/// The generator's own seeded random numbers, so a failing round can be replayed.
-extension GeneratorRandom: RandomNumberGenerator {}
-
 /// A large file read from disk gives back the pages of its bytes as it reads them;
 /// when the read cannot go on (a syntax error, keys out of order), the file is read
 /// again whole, and the outcome is that of a read from memory.

@@ -15,11 +15,8 @@ struct UNSymbolWellFormedTests {
 
   @Test func agreesWithParsingOnRandomText() {
     let alphabet = Array("AS/-/0123./AddRevCorrSummary x\tEa-/9")
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33)
-    }
+    var random = GeneratorRandom(seed: 0x9E37_79B9_7F4A_7C15)
+    func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
     for _ in 0..<20_000 {
       let length = next() % 24
       let text = String((0..<length).map { _ in alphabet[next() % alphabet.count] })

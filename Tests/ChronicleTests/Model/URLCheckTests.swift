@@ -27,11 +27,8 @@ struct URLCheckTests {
 
   @Test func agreesWithTheRuleOnRandomText() {
     let alphabet = Array("hHtTpPsS:/?#x. \t\r\n")
-    var state: UInt64 = 12345
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33)
-    }
+    var random = GeneratorRandom(seed: 12345)
+    func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
     for _ in 0..<20_000 {
       let prefix = ["", "http://", "https://", "HTTPS://", "Http://"][next() % 5]
       let length = next() % 12
