@@ -1,47 +1,57 @@
 /// A hash index of positions in an array kept elsewhere: finds the position of an
 /// element equal to a new one without storing a second copy of the element as a key.
 ///
-/// Open addressing over a power-of-two table of `Int32` slots; each position's hash is
-/// kept so that growing never hashes an element again.
+/// Open addressing over a power-of-two table of one word per slot: the hash's high 32
+/// bits beside the position, so that a probe reads one word and an element is compared
+/// only when those bits match. Each position's hash is kept so that growing never
+/// hashes an element again.
 struct PositionTable: Sendable {
-  /// Position + 1 in each slot; 0 is empty.
-  private var slots: [Int32] = []
+  /// The hash's high 32 bits, then position + 1 in the low 32 bits; 0 is empty.
+  private var slots: [UInt64] = []
   /// The hash of each position, in order.
   private var hashes: [UInt64] = []
   private var mask = 0
+
+  private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
 
   /// The number of positions indexed.
   var count: Int { hashes.count }
 
   /// The first position with this hash whose element `matches`, or nil.
+  @inline(__always)
   func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
     guard !slots.isEmpty else { return nil }
+    let tag = hash & Self.tagBits
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let stored = Int(slots[slot])
+      let stored = slots[slot]
       if stored == 0 { return nil }
-      let position = stored - 1
-      if hashes[position] == hash, matches(position) { return position }
+      if stored & Self.tagBits == tag {
+        let position = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+        if hashes[position] == hash, matches(position) { return position }
+      }
       slot = (slot + 1) & mask
     }
   }
 
   /// Indexes the next position (``count``) under `hash`.
   mutating func append(_ hash: UInt64) {
+    precondition(hashes.count < Int(UInt32.max), "more positions than a table holds")
     if (hashes.count + 1) * 2 > slots.count { grow() }
     hashes.append(hash)
     place(hashes.count - 1)
   }
 
   private mutating func place(_ position: Int) {
-    var slot = Int(truncatingIfNeeded: hashes[position]) & mask
+    let hash = hashes[position]
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(truncatingIfNeeded: position + 1)
+    slots[slot] = hash & Self.tagBits | UInt64(position + 1)
   }
 
   private mutating func grow() {
     let size = max(64, slots.count * 2)
-    slots = [Int32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
     for position in hashes.indices { place(position) }
   }

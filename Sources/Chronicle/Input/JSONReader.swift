@@ -278,6 +278,56 @@ struct JSONByteParser {
     guard index == end else { throw unexpected(expected: "the end of the file after the JSON value") }
   }
 
+  // MARK: Reading an element straight into the model
+
+  // The primitives ``TimelineDecoder/decodeDirect(_:section:index:document:)`` reads an
+  // element with, without a tree; any error it meets sends the element to the general
+  // path, which reads it again from the same state and reports the error.
+
+  /// The byte at the offset; nil at the end.
+  @inline(__always)
+  var currentByte: UInt8? { index < end ? bytes[index] : nil }
+
+  /// Steps over the byte at the offset.
+  @inline(__always)
+  mutating func skipByte() { index += 1 }
+
+  /// Skips spaces, tabs and line breaks, counting lines.
+  @inline(__always)
+  mutating func skipBlanks() { skipWhitespace() }
+
+  /// The position of the offset, which must be on the current line with no unread
+  /// multi-byte characters before it.
+  var currentPosition: TextPosition { position(at: index) }
+
+  /// The bytes of a key written in plain ASCII (no escape, no control) whose opening
+  /// quote is at the offset, the offset moved past its closing quote; nil for any
+  /// other key (the offset then anywhere).
+  @inline(__always)
+  mutating func plainKey() -> UnsafeBufferPointer<UInt8>? {
+    guard index < end, bytes[index] == UInt8(ascii: "\"") else { return nil }
+    index += 1
+    let start = index
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        index += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Reads the string whose opening quote is at the offset.
+  @inline(__always)
+  mutating func readString() throws(InputError) -> String { try parseString() }
+
+  /// Reads the number that starts at the offset, as the text written.
+  @inline(__always)
+  mutating func readNumber() throws(InputError) -> String { try parseNumber() }
+
   // MARK: Values
 
   private mutating func parseValue(depth: Int) throws(InputError) -> InputNode {

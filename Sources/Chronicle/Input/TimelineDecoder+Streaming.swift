@@ -109,8 +109,16 @@ extension TimelineDecoder {
             stream.place = .element(section, index: index)
             return .boundary
           }
-          let node = try parser.parseElement()
-          decodeElement(node, of: section, index: index, offset: offset, into: &builder)
+          if section != .relationTypes, let record = decodeDirect(&parser, section: section, index: index, document: document) {
+            switch consume record {
+            case .entity(let entity): builder.add(entity)
+            case .relation(let relation): builder.add(relation)
+            case .claim(let claim): builder.add(claim)
+            }
+          } else {
+            let node = try parser.parseElement()
+            decodeElement(node, of: section, index: index, offset: offset, into: &builder)
+          }
           index += 1
           guard try parser.continuesArray() else { break }
         }

@@ -20,9 +20,9 @@ struct TimelineDecoder {
   private var collected: [String: TextPosition]?
   private(set) var diagnostics: [Diagnostic] = []
   /// The dates read so far, by their text.
-  private var dates = EDTFDateCache()
+  var dates = EDTFDateCache()
   /// The file of the citations without a quote, shared between them.
-  private let citationTail: [Citation.Tail]
+  let citationTail: [Citation.Tail]
 
   init(file: String?) {
     self.file = file

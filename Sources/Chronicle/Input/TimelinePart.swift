@@ -99,14 +99,22 @@ struct TimelinePart {
         let offset = parser.offset
         part.release?.release(before: offset)
         if offset >= limit { break }
-        let node = try parser.parseElement()
-        guard let section = part.section ?? Self.section(of: node) else { return part }
-        part.section = section
-        guard let record = decoder.decodeRecord(node, of: section, index: part.count, offset: offset),
-          decoder.diagnostics.isEmpty, record.provenance.isElement
-        else { return part }
+        let record: TimelineDecoder.Record
+        if let section = part.section,
+          let direct = decoder.decodeDirect(&parser, section: section, index: part.count, document: document)
+        {
+          record = direct
+        } else {
+          let node = try parser.parseElement()
+          guard let section = part.section ?? Self.section(of: node) else { return part }
+          part.section = section
+          guard let decoded = decoder.decodeRecord(node, of: section, index: part.count, offset: offset),
+            decoder.diagnostics.isEmpty, decoded.provenance.isElement
+          else { return part }
+          record = decoded
+        }
         let stored: Bool
-        switch record {
+        switch consume record {
         case .entity(let entity): stored = append(entity, to: &part.entities)
         case .relation(let relation): stored = append(relation, to: &part.relations)
         case .claim(let claim): stored = append(claim, to: &part.claims)
@@ -154,24 +162,26 @@ struct TimelinePart {
   /// Adds the elements to the builder, placed `lines` lines and `indices` elements on,
   /// freeing each block once added. Call only when ``fits(lines:indices:)``.
   mutating func add(to builder: inout TimelineBuilder, lines: Int, indices: Int) {
-    Self.drain(&entities, lines: lines, indices: indices, \.provenance) { builder.add($0) }
-    Self.drain(&relations, lines: lines, indices: indices, \.provenance) { builder.add($0) }
-    Self.drain(&claims, lines: lines, indices: indices, \.provenance) { builder.add($0) }
+    Self.drain(&entities) { (entity: consuming Entity) in
+      _ = entity.provenance.moveElement(lines: lines, indices: indices)
+      builder.add(entity)
+    }
+    Self.drain(&relations) { (relation: consuming Relation) in
+      _ = relation.provenance.moveElement(lines: lines, indices: indices)
+      builder.add(relation)
+    }
+    Self.drain(&claims) { (claim: consuming Claim) in
+      _ = claim.provenance.moveElement(lines: lines, indices: indices)
+      builder.add(claim)
+    }
   }
 
-  /// Moves every element out of the blocks, in order, placed, freeing each block once
-  /// emptied.
-  private static func drain<Element>(
-    _ blocks: inout [PageBlock<Element>], lines: Int, indices: Int, _ provenance: WritableKeyPath<Element, Provenance>,
-    into add: (consuming Element) -> Void
-  ) {
+  /// Moves every element out of the blocks, in order, into `add`, freeing each block
+  /// once emptied.
+  private static func drain<Element>(_ blocks: inout [PageBlock<Element>], into add: (consuming Element) -> Void) {
     blocks.reverse()
     while let block = blocks.popLast() {
-      block.takeAll { element in
-        var element = element
-        _ = element[keyPath: provenance].moveElement(lines: lines, indices: indices)
-        add(element)
-      }
+      block.takeAll(add)
     }
   }
 }
