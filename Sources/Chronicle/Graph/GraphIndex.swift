@@ -36,18 +36,7 @@ struct GraphIndex: Sendable {
     let byID = known ?? entities.withUnsafeBufferPointer(IdentifierTable.init(indexing:))
     self.byID = byID
 
-    // Exactly as many as there can be: growing by doubling would hold two copies at
-    // the moment the whole load peaks.
-    var impliedEdges = 0
-    entities.withUnsafeBufferPointer { entities in
-      for position in entities.indices {
-        if entities[position].place != nil { impliedEdges += 1 }
-        if entities[position].partOf != nil { impliedEdges += 1 }
-        if entities[position].parent != nil { impliedEdges += 1 }
-      }
-    }
-    var edges: [Edge] = []
-    edges.reserveCapacity(relations.count + impliedEdges)
+    let parallel = onTwoThreads ?? (relations.count + claims.count > Self.parallelThreshold)
     var names: [String] = []
     var nameTable = IdentifierTable()
     /// The number of a type name's spelling, numbered as first seen.
@@ -62,38 +51,89 @@ struct GraphIndex: Sendable {
     let locatedIn = RelationType.locatedIn.id, partOf = RelationType.partOf.id
     var relationEnds = [RelationEnds](repeating: RelationEnds(from: nil, to: nil, type: 0), count: relations.count)
     var claimSubjects = [EntityIndex?](repeating: nil, count: claims.count)
+    // The relations' type numbers, and the entities named by each entity's `place`,
+    // `partOf` and `parent` (at 3 × position + 0, 1, 2; -1 for none).
+    var typeNumbers = [Int32](repeating: 0, count: relations.count)
+    var fieldTargets = [Int32](repeating: -1, count: entities.count * 3)
     entities.withUnsafeBufferPointer { entities in
       relations.withUnsafeBufferPointer { relations in
-        relationEnds.withUnsafeMutableBufferPointer { ends in
-          claims.withUnsafeBufferPointer { claims in
+        claims.withUnsafeBufferPointer { claims in
+          relationEnds.withUnsafeMutableBufferPointer { ends in
             claimSubjects.withUnsafeMutableBufferPointer { subjects in
-              Self.resolve(relations, into: ends, claims, into: subjects, in: entities, byID: byID,
-                           onTwoThreads: onTwoThreads ?? (relations.count + claims.count > Self.parallelThreshold))
+              typeNumbers.withUnsafeMutableBufferPointer { types in
+                fieldTargets.withUnsafeMutableBufferPointer { fields in
+                  func numberTypes() {
+                    for position in relations.indices {
+                      types[position] = Int32(truncatingIfNeeded: number(relations[position].type))
+                    }
+                  }
+                  func lookUpFields() {
+                    byID.positions(count: entities.count * 3, of: { item in
+                      switch item % 3 {
+                      case 0: entities[item / 3].place
+                      case 1: entities[item / 3].partOf
+                      default: entities[item / 3].parent
+                      }
+                    }, in: entities) { item, found in
+                      if let found { fields[item] = found.rawValue }
+                    }
+                  }
+                  func lookUp(relations range: Range<Int>, claims claimRange: Range<Int>) {
+                    Self.resolve(relations, range, into: ends, claims, claimRange, into: subjects, in: entities, byID: byID)
+                  }
+                  guard parallel else {
+                    lookUp(relations: relations.indices, claims: claims.indices)
+                    numberTypes()
+                    lookUpFields()
+                    return
+                  }
+                  // One thread numbers the types, looks up the entities' fields and a
+                  // share of the relations' ends; the other the rest of the ends and the
+                  // claims' subjects. Measured at 1M events, in a relation's two lookups:
+                  // numbering a relation costs a quarter, an entity's fields two thirds,
+                  // a claim's subject a half.
+                  let work = 3 * relations.count + 2 * claims.count - 3 * entities.count
+                  let split = min(relations.count, max(0, work) / 8)
+                  _ = TwoThreads.run { piece in
+                    if piece == 0 {
+                      numberTypes()
+                      lookUpFields()
+                      lookUp(relations: 0..<split, claims: 0..<0)
+                    } else {
+                      lookUp(relations: split..<relations.count, claims: claims.indices)
+                    }
+                  }
+                }
+              }
             }
           }
-          // In order, the types' numbers and the edges of the relations whose ends resolved.
-          for position in relations.indices {
-            let from = ends[position].from, to = ends[position].to
-            ends[position] = RelationEnds(from: from, to: to, type: number(relations[position].type))
-            guard let from, let to else { continue }
-            edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
-          }
         }
-      }
-      // Each entity's `place`, `partOf` and `parent`, in that order.
-      byID.positions(count: entities.count * 3, of: { item in
-        switch item % 3 {
-        case 0: entities[item / 3].place
-        case 1: entities[item / 3].partOf
-        default: entities[item / 3].parent
-        }
-      }, in: entities) { item, found in
-        guard let to = found else { return }
-        let position = item / 3
-        let type = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place ? locatedIn : partOf
-        edges.append(Edge(from: EntityIndex(position), to: to, type: type, relation: nil))
       }
     }
+    // The edges: the relations whose ends resolved, in order, then each entity's
+    // `place`, `partOf` and `parent`, in that order; exactly as many as there are
+    // (growing by doubling would hold two copies at the moment the whole load peaks).
+    var edges: [Edge] = []
+    edges.reserveCapacity(relations.count + fieldTargets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
+    relations.withUnsafeBufferPointer { relations in
+      relationEnds.withUnsafeMutableBufferPointer { ends in
+        for position in relations.indices {
+          let from = ends[position].from, to = ends[position].to
+          ends[position] = RelationEnds(from: from, to: to, type: Int(typeNumbers[position]))
+          guard let from, let to else { continue }
+          edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
+        }
+      }
+    }
+    entities.withUnsafeBufferPointer { entities in
+      for item in fieldTargets.indices where fieldTargets[item] >= 0 {
+        let position = item / 3
+        let type = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place ? locatedIn : partOf
+        edges.append(Edge(from: EntityIndex(position), to: EntityIndex(rawValue: fieldTargets[item]), type: type, relation: nil))
+      }
+    }
+    fieldTargets = []
+    typeNumbers = []
     let locatedInNumber = number(locatedIn), partOfNumber = number(partOf)
     self.relationEnds = relationEnds
     self.relationTypeNames = names
@@ -109,28 +149,56 @@ struct GraphIndex: Sendable {
       let previous = order[sorted - 1]
       ranks[number] = names[previous] == names[number] ? ranks[previous] : ranks[previous] + 1
     }
-    let (outgoing, incoming) = edges.withUnsafeBufferPointer { edges in
-      ranks.withUnsafeBufferPointer { ranks in
-        relationEnds.withUnsafeBufferPointer { ends in
-          func rank(_ edge: Int) -> UInt64 {
-            if let relation = edges[edge].relation { return ranks[Int(ends[relation].type)] }
-            // A field's edge: its type is one of the two names, as written here.
-            return ranks[IdentifierKey.sameCodePoints(edges[edge].type, locatedIn) ? locatedInNumber : partOfNumber]
+    func adjacency() -> Piece {
+      edges.withUnsafeBufferPointer { edges in
+        ranks.withUnsafeBufferPointer { ranks in
+          relationEnds.withUnsafeBufferPointer { ends in
+            func rank(_ edge: Int) -> UInt64 {
+              if let relation = edges[edge].relation { return ranks[Int(ends[relation].type)] }
+              // A field's edge: its type is one of the two names, as written here.
+              return ranks[IdentifierKey.sameCodePoints(edges[edge].type, locatedIn) ? locatedInNumber : partOfNumber]
+            }
+            let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
+              rank($0) << 32 | UInt64(edges[$0].to.rawValue)
+            }
+            let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
+              rank($0) << 32 | UInt64(edges[$0].from.rawValue)
+            }
+            return .adjacency(outgoing: outgoing, incoming: incoming)
           }
-          let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
-            rank($0) << 32 | UInt64(edges[$0].to.rawValue)
-          }
-          let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
-            rank($0) << 32 | UInt64(edges[$0].from.rawValue)
-          }
-          return (outgoing, incoming)
         }
       }
     }
-    self.outgoing = outgoing
-    self.incoming = incoming
+    // The adjacency tables and the chronological order, on two threads for a large graph.
+    let pieces = parallel
+      ? TwoThreads.run { $0 == 0 ? adjacency() : Self.chronology(of: entities) }
+      : [adjacency(), Self.chronology(of: entities)]
+    outgoing = OffsetTable(count: 0, items: 0) { _ in nil }
+    incoming = outgoing
+    chronological = []
+    undated = []
+    for piece in pieces {
+      switch piece {
+      case .adjacency(let outgoing, let incoming):
+        self.outgoing = outgoing
+        self.incoming = incoming
+      case .chronology(let chronological, let undated):
+        self.chronological = chronological
+        self.undated = undated
+      }
+    }
+  }
 
-    // Sort by the dates' inline keys; only equal keys look at the dates' text and the ids.
+  /// What each thread builds at the end of ``init(entities:relations:claims:byID:onTwoThreads:)``.
+  private enum Piece {
+    case adjacency(outgoing: OffsetTable, incoming: OffsetTable)
+    case chronology(chronological: [EntityIndex], undated: [EntityIndex])
+  }
+
+  /// The dated events and documents in order, and the undated events, in the order added.
+  ///
+  /// Sorted by the dates' inline keys; only equal keys look at the dates' text and the ids.
+  private static func chronology(of entities: [Entity]) -> Piece {
     var dated: [(key: EDTFSortKey, index: Int32)] = []
     var undated: [EntityIndex] = []
     entities.withUnsafeBufferPointer { entities in
@@ -147,47 +215,30 @@ struct GraphIndex: Sendable {
       guard let leftDate = entities[Int(lhs.index)].date, let rightDate = entities[Int(rhs.index)].date else { return false }
       return leftDate != rightDate ? leftDate < rightDate : IdentifierKey.precedes(entities[Int(lhs.index)].id, entities[Int(rhs.index)].id)
     }
-    self.chronological = dated.map { EntityIndex(rawValue: $0.index) }
-    self.undated = undated
+    return .chronology(chronological: dated.map { EntityIndex(rawValue: $0.index) }, undated: undated)
   }
 
-  /// Looks up the ends of the relations (with type number 0) and the subjects of the
-  /// claims; on two threads, each writes its own part of the results: the first half of
-  /// the lookups, then the rest of the relations and the claims.
+  /// Looks up the ends of the relations of `range` (with type number 0) and the
+  /// subjects of the claims of `claimRange`, writing only their slots of the results.
   private static func resolve(
-    _ relations: UnsafeBufferPointer<Relation>, into ends: UnsafeMutableBufferPointer<RelationEnds>,
-    _ claims: UnsafeBufferPointer<Claim>, into subjects: UnsafeMutableBufferPointer<EntityIndex?>,
-    in entities: UnsafeBufferPointer<Entity>, byID: IdentifierTable, onTwoThreads: Bool
+    _ relations: UnsafeBufferPointer<Relation>, _ range: Range<Int>, into ends: UnsafeMutableBufferPointer<RelationEnds>,
+    _ claims: UnsafeBufferPointer<Claim>, _ claimRange: Range<Int>, into subjects: UnsafeMutableBufferPointer<EntityIndex?>,
+    in entities: UnsafeBufferPointer<Entity>, byID: IdentifierTable
   ) {
-    func resolve(relations range: Range<Int>, claims claimRange: Range<Int>) {
-      // `from` at 2 × k, `to` after it, for the k-th relation of the range.
-      var from: EntityIndex?
-      byID.positions(count: range.count * 2, of: { item in
-        let relation = range.lowerBound + (item >> 1)
-        return item & 1 == 0 ? relations[relation].from : relations[relation].to
-      }, in: entities) { item, found in
-        if item & 1 == 0 {
-          from = found
-        } else {
-          ends[range.lowerBound + (item >> 1)] = RelationEnds(from: from, to: found, type: 0)
-        }
-      }
-      byID.positions(count: claimRange.count, of: { claims[claimRange.lowerBound + $0].subject }, in: entities) {
-        subjects[claimRange.lowerBound + $0] = $1
-      }
-    }
-    guard onTwoThreads else {
-      resolve(relations: relations.indices, claims: claims.indices)
-      return
-    }
-    // Two lookups a relation, one a claim: half of them on each thread.
-    let half = min(relations.count, relations.count / 2 + claims.count / 4)
-    _ = TwoThreads.run { piece in
-      if piece == 0 {
-        resolve(relations: 0..<half, claims: 0..<0)
+    // `from` at 2 × k, `to` after it, for the k-th relation of the range.
+    var from: EntityIndex?
+    byID.positions(count: range.count * 2, of: { item in
+      let relation = range.lowerBound + (item >> 1)
+      return item & 1 == 0 ? relations[relation].from : relations[relation].to
+    }, in: entities) { item, found in
+      if item & 1 == 0 {
+        from = found
       } else {
-        resolve(relations: half..<relations.count, claims: claims.indices)
+        ends[range.lowerBound + (item >> 1)] = RelationEnds(from: from, to: found, type: 0)
       }
+    }
+    byID.positions(count: claimRange.count, of: { claims[claimRange.lowerBound + $0].subject }, in: entities) {
+      subjects[claimRange.lowerBound + $0] = $1
     }
   }
 
