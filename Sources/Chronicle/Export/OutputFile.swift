@@ -33,9 +33,7 @@ public enum OutputFile {
         throw OutputFileError(path: path, message: "cannot be opened for writing: " + String(cString: strerror(errno)))
       }
       defer { close(descriptor) }
-      var failure: String?
-      produce { piece in if failure == nil { failure = writeAll(piece, to: descriptor) } }
-      if let failure { throw OutputFileError(path: path, message: "cannot be written: " + failure) }
+      if let failure = write(produce, to: descriptor) { throw OutputFileError(path: path, message: "cannot be written: " + failure) }
       return
     }
     let url = URL(fileURLWithPath: path)
@@ -52,8 +50,7 @@ public enum OutputFile {
       throw OutputFileError(
         path: path, message: "cannot write in '\(folder.path)': " + String(cString: strerror(errno)))
     }
-    var failure: String?
-    produce { piece in if failure == nil { failure = writeAll(piece, to: descriptor) } }
+    let failure = write(produce, to: descriptor)
     let closed = close(descriptor) == 0
     guard failure == nil, closed else {
       let reason = failure ?? String(cString: strerror(errno))
@@ -86,21 +83,14 @@ public enum OutputFile {
     }
   }
 
-  /// Writes every byte, retrying interrupted and partial writes; the reason on failure.
-  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
-    guard let base = bytes.baseAddress else { return nil }
-    var written = 0
-    while written < bytes.count {
-      let count = Foundation.write(descriptor, base + written, bytes.count - written)
-      if count > 0 {
-        written += count
-      } else if count < 0, errno == EINTR {
-        continue
-      } else {
-        return count == 0 ? "nothing was written" : String(cString: strerror(errno))
-      }
-    }
-    return nil
+  /// Writes what `produce` hands to its sink to `descriptor`, the system's writing on a
+  /// thread of its own (``BackgroundWriter``); the reason of the first failure.
+  private static func write(
+    _ produce: (_ sink: (UnsafeRawBufferPointer) -> Void) -> Void, to descriptor: Int32
+  ) -> String? {
+    let writer = BackgroundWriter(descriptor: descriptor)
+    produce { piece in writer.append(piece) }
+    return writer.finish()
   }
 
   /// Removes temporary files still being written, for a signal handler to call

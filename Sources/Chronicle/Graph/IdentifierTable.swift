@@ -36,6 +36,13 @@ struct IdentifierTable: Sendable {
     return slots.withUnsafeBufferPointer { Self.probe($0, hash, shift, matches).found }
   }
 
+  /// The word in the home slot of `hash` (0 when empty): read ahead of an insertion,
+  /// so that its cache miss overlaps other work.
+  @inline(__always)
+  func slotWord(for hash: UInt64) -> UInt64 {
+    slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash >> shift)]
+  }
+
   /// Indexes `position` under `hash` unless a position already indexed under it
   /// `matches`; returns that position, or nil when `position` was added. One probe.
   mutating func insert(_ hash: UInt64, at position: Int, unless matches: (Int) -> Bool) -> Int? {

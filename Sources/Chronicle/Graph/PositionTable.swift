@@ -34,6 +34,13 @@ struct PositionTable: Sendable {
     }
   }
 
+  /// The word in the slot where a search for `hash` starts (0 when empty): read ahead
+  /// of the search, so that its cache miss overlaps other work.
+  @inline(__always)
+  func slotWord(for hash: UInt64) -> UInt64 {
+    slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash) & mask]
+  }
+
   /// Indexes the next position (``count``) under `hash`.
   mutating func append(_ hash: UInt64) {
     precondition(hashes.count < Int(UInt32.max), "more positions than a table holds")

@@ -25,6 +25,8 @@ public struct TimelineBuilder: Sendable {
   private var relationPositions = PositionTable()
   private(set) var claims: [Claim] = []
   private var claimPositions = PositionTable()
+  /// The slots read ahead by ``prefetch(entityHash:)``, kept so that the reads are made.
+  private var prefetched: UInt64 = 0
   private(set) var declaredRelationTypes: [RelationType] = []
   /// Problems found while adding: duplicate ids, conflicting values, bad declarations.
   public private(set) var diagnostics: [Diagnostic] = []
@@ -75,8 +77,16 @@ public struct TimelineBuilder: Sendable {
 
   /// Adds an entity, or merges it into the entity with the same id read from another file.
   public mutating func add(_ entity: consuming Entity) {
-    // One hash and one probe: the id is new, or the entity with it is found.
-    let found = entities.withUnsafeBufferPointer { entityPositions.insert(entity.id, at: $0.count, in: $0) }
+    add(entity, idHash: IdentifierTable.hash(entity.id))
+  }
+
+  /// Adds an entity whose id's ``IdentifierTable/hash(_:)`` is known (computed by the
+  /// thread that read it).
+  mutating func add(_ entity: consuming Entity, idHash: UInt64) {
+    // One probe: the id is new, or the entity with it is found.
+    let found = entities.withUnsafeBufferPointer { entities in
+      entityPositions.insert(idHash, at: entities.count) { IdentifierKey.sameCodePoints(entities[$0].id, entity.id) }
+    }.map(EntityIndex.init)
     guard let existing = found?.int else {
       entities.append(entity)
       return
@@ -93,7 +103,12 @@ public struct TimelineBuilder: Sendable {
   /// Adds a relation; an identical edge (same ends, type, role, date and locator)
   /// from another file is merged, uniting sources.
   public mutating func add(_ relation: consuming Relation) {
-    let hash = relation.mergeHash
+    add(relation, mergeHash: relation.mergeHash)
+  }
+
+  /// Adds a relation whose ``Relation/mergeHash`` is known (computed by the thread that
+  /// read it).
+  mutating func add(_ relation: consuming Relation, mergeHash hash: UInt64) {
     if let existing = relationPositions.find(hash, where: { relations[$0].hasSameMergeKey(as: relation) }) {
       relations[existing].sources = Self.union(relations[existing].sources, relation.sources)
       if relations[existing].note == nil { relations[existing].note = relation.note }
@@ -101,6 +116,20 @@ public struct TimelineBuilder: Sendable {
     }
     relationPositions.append(hash)
     relations.append(relation)
+  }
+
+  /// Reads the slot an entity with this id hash is indexed at, ahead of its
+  /// ``add(_:idHash:)``: the cache miss then overlaps other work instead of stalling it.
+  @inline(__always)
+  mutating func prefetch(entityHash hash: UInt64) {
+    prefetched ^= entityPositions.slotWord(for: hash)
+  }
+
+  /// Reads the slot a relation with this merge hash is indexed at, ahead of its
+  /// ``add(_:mergeHash:)``.
+  @inline(__always)
+  mutating func prefetch(relationHash hash: UInt64) {
+    prefetched ^= relationPositions.slotWord(for: hash)
   }
 
   /// Adds a claim; a claim identical in everything but its note (an exact repeat,

@@ -144,6 +144,12 @@ struct JSONByteParser {
   /// The current line.
   var currentLine: Int { line }
 
+  /// Swaps the texts read so far with `other`: a thread that reads several parts of a
+  /// file carries them from one part's parser to the next.
+  mutating func exchangeTexts(_ other: inout StringInterner) {
+    swap(&texts, &other)
+  }
+
   /// A parser at `offset`, the first non-blank byte of a line that starts at `lineStart`
   /// with only spaces and tabs before it, counting that line as line 1: for reading a
   /// part of a file on its own, its lines moved on once the part's place is known. Its
@@ -300,11 +306,11 @@ struct JSONByteParser {
   /// multi-byte characters before it.
   var currentPosition: TextPosition { position(at: index) }
 
-  /// The bytes of a key written in plain ASCII (no escape, no control) whose opening
-  /// quote is at the offset, the offset moved past its closing quote; nil for any
-  /// other key (the offset then anywhere).
+  /// The bytes of a string written in plain ASCII (no escape, no control) whose
+  /// opening quote is at the offset, the offset moved past its closing quote; nil for
+  /// any other string (the offset then anywhere).
   @inline(__always)
-  mutating func plainKey() -> UnsafeBufferPointer<UInt8>? {
+  mutating func plainASCIIString() -> UnsafeBufferPointer<UInt8>? {
     guard index < end, bytes[index] == UInt8(ascii: "\"") else { return nil }
     index += 1
     let start = index

@@ -300,10 +300,14 @@ extension TimelineDecoder {
 
   // MARK: Values
 
+  /// A date, looked up by its bytes when they are plain ASCII (no `String` made for a
+  /// date parsed before).
   private mutating func directDate(_ parser: inout JSONByteParser) throws(DirectBail) -> EDTFDate {
-    let text = try Self.directText(&parser)
+    let start = parser.state
     do {
-      return try dates.date(text)
+      if let bytes = parser.plainASCIIString() { return try dates.date(bytes: bytes) }
+      parser.state = start
+      return try dates.date(try Self.directText(&parser))
     } catch {
       throw DirectBail()
     }
@@ -364,7 +368,7 @@ extension TimelineDecoder {
       return
     }
     while true {
-      guard let key = parser.plainKey() else { throw DirectBail() }
+      guard let key = parser.plainASCIIString() else { throw DirectBail() }
       parser.skipBlanks()
       guard parser.currentByte == UInt8(ascii: ":") else { throw DirectBail() }
       parser.skipByte()

@@ -24,6 +24,10 @@ struct TimelinePart {
   private var claims: [PageBlock<Claim>] = []
   /// The number of elements.
   private(set) var count = 0
+  /// For each element in order, the hash the builder files it under: an entity's id
+  /// hash, a relation's merge hash (0 for a claim). Computed here, on the thread that
+  /// reads the part, not on the one that adds it.
+  private var hashes: [UInt64] = []
   /// Where the read stopped, its lines counted from the part's first line: at the first
   /// element at or after the limit, or after the list's `]`. Nil when the part cannot be
   /// added.
@@ -84,9 +88,25 @@ struct TimelinePart {
   /// Reads the elements from `start` to the first that starts at or after `limit`, or
   /// to the end of their list.
   /// Gives back the pages read (see ``PageRelease``) when `releasing`.
+  /// What a thread that reads several parts carries from one to the next: the dates
+  /// parsed and the texts read (shared between their uses, as on one thread).
+  struct Caches {
+    var dates = EDTFDateCache()
+    var texts = StringInterner()
+  }
+
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument,
     releasing: Bool = false
+  ) -> TimelinePart {
+    var caches = Caches()
+    return read(bytes, start: start, lineStart: lineStart, limit: limit, document: document, releasing: releasing,
+                caches: &caches)
+  }
+
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument,
+    releasing: Bool = false, caches: inout Caches
   ) -> TimelinePart {
     var part = TimelinePart(start: start, lineStart: lineStart)
     if releasing { part.release = PageRelease(bytes, from: start) }
@@ -94,6 +114,12 @@ struct TimelinePart {
     var decoder = TimelineDecoder(file: document.file)
     decoder.source = document
     decoder.recording = false
+    parser.exchangeTexts(&caches.texts)
+    swap(&decoder.dates, &caches.dates)
+    defer {
+      parser.exchangeTexts(&caches.texts)
+      swap(&decoder.dates, &caches.dates)
+    }
     do throws(InputError) {
       while true {
         let offset = parser.offset
@@ -115,9 +141,15 @@ struct TimelinePart {
         }
         let stored: Bool
         switch consume record {
-        case .entity(let entity): stored = append(entity, to: &part.entities)
-        case .relation(let relation): stored = append(relation, to: &part.relations)
-        case .claim(let claim): stored = append(claim, to: &part.claims)
+        case .entity(let entity):
+          part.hashes.append(IdentifierTable.hash(entity.id))
+          stored = append(entity, to: &part.entities)
+        case .relation(let relation):
+          part.hashes.append(relation.mergeHash)
+          stored = append(relation, to: &part.relations)
+        case .claim(let claim):
+          part.hashes.append(0)
+          stored = append(claim, to: &part.claims)
         }
         guard stored else { return part }
         part.count += 1
@@ -162,14 +194,26 @@ struct TimelinePart {
   /// Adds the elements to the builder, placed `lines` lines and `indices` elements on,
   /// freeing each block once added. Call only when ``fits(lines:indices:)``.
   mutating func add(to builder: inout TimelineBuilder, lines: Int, indices: Int) {
-    Self.drain(&entities) { (entity: consuming Entity) in
-      _ = entity.provenance.moveElement(lines: lines, indices: indices)
-      builder.add(entity)
+    // The slot each element goes to is read this many elements ahead.
+    let ahead = 24
+    var next = 0
+    hashes.withUnsafeBufferPointer { hashes in
+      for hash in hashes.prefix(ahead) where section == .entities { builder.prefetch(entityHash: hash) }
+      for hash in hashes.prefix(ahead) where section == .relations { builder.prefetch(relationHash: hash) }
+      Self.drain(&entities) { (entity: consuming Entity) in
+        _ = entity.provenance.moveElement(lines: lines, indices: indices)
+        if next + ahead < hashes.count { builder.prefetch(entityHash: hashes[next + ahead]) }
+        builder.add(entity, idHash: hashes[next])
+        next += 1
+      }
+      Self.drain(&relations) { (relation: consuming Relation) in
+        _ = relation.provenance.moveElement(lines: lines, indices: indices)
+        if next + ahead < hashes.count { builder.prefetch(relationHash: hashes[next + ahead]) }
+        builder.add(relation, mergeHash: hashes[next])
+        next += 1
+      }
     }
-    Self.drain(&relations) { (relation: consuming Relation) in
-      _ = relation.provenance.moveElement(lines: lines, indices: indices)
-      builder.add(relation)
-    }
+    hashes = []
     Self.drain(&claims) { (claim: consuming Claim) in
       _ = claim.provenance.moveElement(lines: lines, indices: indices)
       builder.add(claim)

@@ -29,12 +29,13 @@ final class TimelinePartReader: @unchecked Sendable {
     nonisolated(unsafe) let bytes = bytes
     for worker in 0..<workers {
       let thread = Thread { [self] in
+        var caches = TimelinePart.Caches()
         for number in stride(from: worker, to: starts.count, by: workers) {
           if isCancelled { break }
           let limit = number + 1 < starts.count ? starts[number + 1].start : bytes.count
           let part = TimelinePart.read(
             bytes, start: starts[number].start, lineStart: starts[number].lineStart, limit: limit,
-            document: document, releasing: releasing)
+            document: document, releasing: releasing, caches: &caches)
           condition.lock()
           parts[number] = part
           condition.broadcast()

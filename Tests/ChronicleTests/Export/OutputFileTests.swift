@@ -72,4 +72,40 @@ struct OutputFileTests {
     }
     #expect(pieces == 3)
   }
+
+  /// Pieces of every size, some larger than the writing thread's buffers and many far
+  /// smaller, come out whole and in order (``BackgroundWriter``).
+  @Test func manyPiecesOfEverySizeComeOutInOrder() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("out.bin").path
+    var random = GeneratorRandom(seed: 0xB16)
+    var expected: [UInt8] = []
+    try OutputFile.write(to: path) { sink in
+      for round in 0..<400 {
+        let size = round % 50 == 0 ? Int.random(in: 1...(3 * BackgroundWriter.bufferSize), using: &random)
+          : Int.random(in: 0...5_000, using: &random)
+        let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ round) }
+        expected += piece
+        piece.withUnsafeBytes(sink)
+      }
+    }
+    let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(written.count == expected.count)
+    #expect(written == expected)
+  }
+
+  /// A failure in the middle of a large output (more than the writing thread's buffers
+  /// hold) stops the writing and is reported; the producer is never left waiting.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+  func aFailedWriteOfALargeOutputIsAnError() {
+    let piece = [UInt8](repeating: 0x41, count: 1 << 20)
+    #expect(throws: OutputFileError.self) {
+      try OutputFile.write(to: "/dev/full") { sink in
+        for _ in 0..<(4 * BackgroundWriter.bufferCount * BackgroundWriter.bufferSize >> 20) {
+          piece.withUnsafeBytes(sink)
+        }
+      }
+    }
+  }
 }

@@ -48,4 +48,35 @@ struct EDTFDateCacheTests {
   @Test func aDateIsOneReference() {
     #expect(MemoryLayout<EDTFDate?>.size == MemoryLayout<Int>.size)
   }
+
+  /// A date looked up by its bytes is the one looked up by its text: the same storage,
+  /// whichever way it was first parsed, also after the table has grown many times.
+  @Test func bytesAndTextFindTheSameDate() throws {
+    var cache = EDTFDateCache()
+    let texts = (0..<5_000).map { number in
+      let month = 1 + number / 1000 % 12
+      return "\(1000 + number % 1000)-\(month < 10 ? "0" : "")\(month)"
+    }
+    var first: [String: EDTFDate] = [:]
+    for (index, text) in texts.enumerated() {
+      let date = index % 2 == 0
+        ? try cache.date(text)
+        : try Array(text.utf8).withUnsafeBufferPointer { bytes throws(EDTFError) in try cache.date(bytes: bytes) }
+      #expect(date == (try EDTFDate(text)))
+      first[text] = first[text] ?? date
+    }
+    #expect(cache.count == Set(texts).count)
+    for text in Set(texts) {
+      let byBytes = try Array(text.utf8).withUnsafeBufferPointer { bytes throws(EDTFError) in try cache.date(bytes: bytes) }
+      let byText = try cache.date(text)
+      #expect(byBytes.storage === first[text]?.storage)
+      #expect(byText.storage === first[text]?.storage)
+    }
+    // A prefix, or the same bytes plus one, is another text.
+    let short = try Array("1992-0".utf8).withUnsafeBufferPointer { bytes throws(EDTFError) in try? cache.date(bytes: bytes) }
+    #expect(short == nil)
+    #expect(throws: EDTFError.self) {
+      try Array("1992-02-30".utf8).withUnsafeBufferPointer { bytes throws(EDTFError) in try cache.date(bytes: bytes) }
+    }
+  }
 }
