@@ -62,9 +62,17 @@ extension DOTExporter {
   func writePinned(_ scene: DOTScene, into writer: inout DOTWriter) {
     let graph = scene.graph
     var sizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: graph.count)
-    for position in graph.entities.indices where scene.isDrawn[position] {
-      sizes[position] = pinnedSize(
-        of: graph.entities, at: position, qualified: scene.borders[position] == .dashed, disputed: scene.disputed[position])
+    sizes.withUnsafeMutableBufferPointer { sizes in
+      func measure(_ range: Range<Int>) {
+        for position in range where scene.isDrawn[position] {
+          sizes[position] = pinnedSize(
+            of: graph.entities, at: position, qualified: scene.borders[position] == .dashed,
+            disputed: scene.disputed[position])
+        }
+      }
+      // Each thread measures its own half of the entities.
+      guard graph.count > parallelItems else { return measure(0..<graph.count) }
+      _ = TwoThreads.run { measure($0 == 0 ? 0..<graph.count / 2 : graph.count / 2..<graph.count) }
     }
     let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: noteLabel($0, graph: graph), shape: "box") }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
@@ -86,8 +94,10 @@ extension DOTExporter {
     }
     writer.blankLine()
     writer.comment("Nodes: events and documents above the axis, the others below")
-    for position in graph.entities.indices where scene.isDrawn[position] {
-      writeEntity(position, scene: scene, pin: layout.position[position], into: &writer)
+    writeInBlocks(count: graph.count, into: &writer) { range, writer in
+      for position in range where scene.isDrawn[position] {
+        writeEntity(position, scene: scene, pin: layout.position[position], into: &writer)
+      }
     }
     for (position, note) in scene.notes.enumerated() {
       var attributes = noteAttributes(note, scene: scene)

@@ -538,6 +538,26 @@ struct DOTWriter {
     bytes.removeAll(keepingCapacity: true)
   }
 
+  // MARK: Statements written apart
+
+  /// An empty writer at this one's depth that keeps what it writes (no sink): for
+  /// statements written on another thread, added in their place with ``append(_:)``.
+  func detached(capacity: Int) -> DOTWriter {
+    var writer = DOTWriter(capacity: capacity)
+    writer.depth = depth
+    return writer
+  }
+
+  /// Adds the whole statements a ``detached(capacity:)`` writer wrote.
+  mutating func append(_ other: DOTWriter) {
+    if let sink {
+      flush()
+      other.bytes.withUnsafeBytes(sink)
+    } else {
+      bytes.append(contentsOf: other.bytes)
+    }
+  }
+
   private mutating func indent() {
     for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
   }

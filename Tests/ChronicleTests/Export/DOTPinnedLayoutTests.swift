@@ -23,6 +23,27 @@ struct DOTPinnedLayoutTests {
     assertGolden(dotText(try dotExportSample(), Self.pinned()), named: "timeline-pinned.dot")
   }
 
+  /// Nodes measured and written, and edges written, on two threads in blocks give the
+  /// bytes one thread gives, streamed or whole, with blocks of every size.
+  @Test func writingOnTwoThreadsGivesTheSameBytes() throws {
+    let graph = try TimelineGenerator(events: 300, seed: 9).graph()
+    var alone = DOTExporter(options: Self.pinned())
+    alone.parallelItems = .max
+    let expected = alone.export(graph)
+    for (threshold, block) in [(0, 1), (1, 7), (100, 64), (100, 8_192), (5_000, 3)] {
+      var together = alone
+      together.parallelItems = threshold
+      together.blockItems = block
+      // Compared as a flag: a failure would print megabytes of bytes.
+      let same = together.export(graph) == expected
+      #expect(same, "threshold \(threshold), blocks of \(block)")
+      var streamed: [UInt8] = []
+      together.export(graph, chunkBytes: 4_096) { streamed.append(contentsOf: $0) }
+      let sameStreamed = streamed == expected
+      #expect(sameStreamed, "threshold \(threshold), blocks of \(block), streamed")
+    }
+  }
+
   @Test func isDeterministic() throws {
     let graph = try TimelineGenerator(events: 200, seed: 7).graph()
     #expect(DOTExporter(options: Self.pinned()).export(graph) == DOTExporter(options: Self.pinned()).export(graph))
