@@ -104,6 +104,23 @@ public struct JSONWriter: Sendable {
   /// Ends the output with a newline.
   public mutating func finish() { bytes.append(UInt8(ascii: "\n")) }
 
+  /// An empty writer that goes on from here (same depth, after `continuing` elements
+  /// or none) and keeps what it writes: for elements of an array written on another
+  /// thread, added in their place with ``append(_:)``.
+  func detached(continuing: Bool, capacity: Int) -> JSONWriter {
+    var writer = JSONWriter(pretty: pretty, capacity: capacity)
+    writer.depth = depth
+    writer.needsComma = continuing
+    return writer
+  }
+
+  /// Adds what a ``detached(continuing:capacity:)`` writer wrote after this one's
+  /// output, and goes on from where it stopped.
+  mutating func append(_ other: JSONWriter) {
+    bytes.append(contentsOf: other.bytes)
+    needsComma = needsComma || other.needsComma
+  }
+
   private mutating func open(_ bracket: UInt8) {
     separate()
     bytes.append(bracket)

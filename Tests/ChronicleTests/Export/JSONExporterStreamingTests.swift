@@ -36,4 +36,28 @@ import Testing
       if chunkBytes == 1 { #expect(pieces.count > graph.count) } else if chunkBytes == 1 << 20 { #expect(pieces.count == 1) }
     }
   }
+
+  /// Entities, relations and claims written in blocks on two threads give the bytes one
+  /// thread gives, pretty or compact, whole or streamed, with blocks of every size.
+  @Test(arguments: [true, false])
+  func writingOnTwoThreadsGivesTheSameBytes(pretty: Bool) throws {
+    let graphs = [try chronologySample(), try TimelineGenerator(events: 200, seed: 4).graph()]
+    for graph in graphs {
+      var alone = JSONExporter(pretty: pretty)
+      alone.parallelItems = .max
+      let expected = alone.export(graph)
+      for (threshold, block) in [(0, 1), (1, 7), (10, 64), (100, 8_192), (1_000, 3)] {
+        var together = alone
+        together.parallelItems = threshold
+        together.blockItems = block
+        // Compared as a flag: a failure would print the whole document.
+        let same = together.export(graph) == expected
+        #expect(same, "threshold \(threshold), blocks of \(block)")
+        var streamed: [UInt8] = []
+        together.export(graph, chunkBytes: 512) { streamed.append(contentsOf: $0) }
+        let sameStreamed = streamed == expected
+        #expect(sameStreamed, "threshold \(threshold), blocks of \(block), streamed")
+      }
+    }
+  }
 }
