@@ -74,7 +74,15 @@ extension DOTExporter {
       guard graph.count > parallelItems else { return measure(0..<graph.count) }
       _ = TwoThreads.run { measure($0 == 0 ? 0..<graph.count / 2 : graph.count / 2..<graph.count) }
     }
-    let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: noteLabel($0, graph: graph), shape: "box") }
+    var noteSizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: scene.notes.count)
+    noteSizes.withUnsafeMutableBufferPointer { sizes in
+      func measure(_ range: Range<Int>) {
+        for position in range { sizes[position] = DOTPinnedLayout.size(of: noteLabel(scene.notes[position], graph: graph), shape: "box") }
+      }
+      let count = scene.notes.count
+      guard count > parallelItems else { return measure(0..<count) }
+      _ = TwoThreads.run { measure($0 == 0 ? 0..<count / 2 : count / 2..<count) }
+    }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
 
     writeDefaults(graph, pinned: true, into: &writer)
@@ -99,10 +107,12 @@ extension DOTExporter {
         writeEntity(position, scene: scene, pin: layout.position[position], into: &writer)
       }
     }
-    for (position, note) in scene.notes.enumerated() {
-      var attributes = noteAttributes(note, scene: scene)
-      attributes.set("pos", Self.pin(layout.notePosition[position]))
-      writer.node(DOTID("d", position), attributes)
+    writeInBlocks(count: scene.notes.count, into: &writer) { range, writer in
+      for position in range {
+        var attributes = noteAttributes(scene.notes[position], scene: scene)
+        attributes.set("pos", Self.pin(layout.notePosition[position]))
+        writer.node(DOTID("d", position), attributes)
+      }
     }
     writeNoteEdges(scene, axis: nil, into: &writer)
     writeRelations(scene, axis: nil, labelsAsTooltips: scene.edges.count > Self.pinnedEdgeLabelLimit, into: &writer)

@@ -242,25 +242,50 @@ struct GraphIndex: Sendable {
     }
   }
 
+  /// The groups of claims about one subject and one property whose figures (value,
+  /// qualifier, unit) are not all the same, in order of each group's first claim.
+  ///
+  /// Subjects compare code point by code point, as ids do; properties as `==` compares
+  /// text. Claims about an entity are grouped through ``claimsBySubject``, so no subject
+  /// is hashed; only claims whose subject names no entity go through a dictionary.
   func disagreements(claims: [Claim]) -> [Disagreement] {
-    struct Key: Hashable {
-      /// Compared code point by code point, as ids are.
-      var subject: IdentifierKey
-      var property: String
+    var found: [(first: Int, disagreement: Disagreement)] = []
+    /// Adds the disagreement of one subject's claims on each property, if any.
+    func check(_ positions: [Int]) {
+      guard positions.count > 1 else { return }
+      var properties: [String] = []
+      var groups: [[Int]] = []
+      for position in positions {
+        let property = claims[position].property
+        if let group = properties.firstIndex(of: property) {
+          groups[group].append(position)
+        } else {
+          properties.append(property)
+          groups.append([position])
+        }
+      }
+      for (property, group) in zip(properties, groups) where group.count > 1 {
+        let figures = Set(group.map { ClaimFigure(value: claims[$0].value, qualifier: claims[$0].qualifier, unit: claims[$0].unit) })
+        guard figures.count > 1 else { continue }
+        let disagreement = Disagreement(subject: claims[group[0]].subject, property: property, claims: group.map { claims[$0] })
+        found.append((group[0], disagreement))
+      }
     }
-    var order: [Key] = []
-    var groups: [Key: [Claim]] = [:]
-    for claim in claims {
-      let key = Key(subject: IdentifierKey(claim.subject), property: claim.property)
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(claim)
+    var unresolved: [IdentifierKey: [Int]] = [:]
+    for position in claimSubjects.indices where claimSubjects[position] == nil {
+      unresolved[IdentifierKey(claims[position].subject), default: []].append(position)
     }
-    return order.compactMap { key in
-      guard let group = groups[key] else { return nil }
-      let values = Set(group.map { ClaimFigure(value: $0.value, qualifier: $0.qualifier, unit: $0.unit) })
-      guard values.count > 1 else { return nil }
-      return Disagreement(subject: key.subject.id, property: key.property, claims: group)
+    for positions in unresolved.values { check(positions) }
+    var positions: [Int] = []
+    for entity in 0..<claimsBySubject.count {
+      let range = claimsBySubject.range(of: entity)
+      guard range.count > 1 else { continue }
+      positions.removeAll(keepingCapacity: true)
+      for slot in range { positions.append(claimsBySubject.item(at: slot)) }
+      check(positions)
     }
+    found.sort { $0.first < $1.first }
+    return found.map(\.disagreement)
   }
 
   private struct ClaimFigure: Hashable {
@@ -328,6 +353,15 @@ struct OffsetTable: Sendable {
     self.offsets = offsets
     self.targets = targets
   }
+
+  /// The number of entities the table files items under.
+  var count: Int { offsets.count - 1 }
+
+  /// The slots of the items filed under one entity (see ``item(at:)``).
+  func range(of entity: Int) -> Range<Int> { Int(offsets[entity])..<Int(offsets[entity + 1]) }
+
+  /// The item in a slot of ``range(of:)``.
+  func item(at slot: Int) -> Int { Int(targets[slot]) }
 
   /// The items filed under one entity (edge or claim positions), in order.
   subscript(entity: Int) -> [Int] {

@@ -145,4 +145,56 @@ import Testing
     }
     #expect(one.edges == graph.edges)
   }
+
+  /// The disagreements as first written: every claim grouped by subject (code points)
+  /// and property (`==`) in a dictionary, in order of each group's first claim.
+  private func referenceDisagreements(_ claims: [Claim]) -> [Disagreement] {
+    struct Key: Hashable {
+      var subject: IdentifierKey
+      var property: String
+    }
+    struct Figure: Hashable {
+      var value: ClaimValue
+      var qualifier: String?
+      var unit: String?
+    }
+    var order: [Key] = []
+    var groups: [Key: [Claim]] = [:]
+    for claim in claims {
+      let key = Key(subject: IdentifierKey(claim.subject), property: claim.property)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(claim)
+    }
+    return order.compactMap { key in
+      guard let group = groups[key],
+        Set(group.map { Figure(value: $0.value, qualifier: $0.qualifier, unit: $0.unit) }).count > 1
+      else { return nil }
+      return Disagreement(subject: key.subject.id, property: key.property, claims: group)
+    }
+  }
+
+  /// Disagreements found through the claims filed by subject are those of a dictionary
+  /// of every claim, in the same order: claims about entities and about ids no entity
+  /// has, NFC and NFD spellings of subjects (two subjects) and of properties (one).
+  @Test func disagreementsMatchAGroupingOfEveryClaim() {
+    var random = GeneratorRandom(seed: 0xD15A)
+    let subjects = ["a", "b", "c", "d", "nobody", "caf\u{E9}", "cafe\u{301}"]
+    let properties = ["killed", "wounded", "t\u{E9}moins", "te\u{301}moins"]
+    for round in 0..<40 {
+      var builder = TimelineBuilder()
+      for id in ["a", "b", "c", "d", "caf\u{E9}"] { builder.add(Entity(id: id, kind: .event, label: id)) }
+      for number in 0..<Int.random(in: 0...60, using: &random) {
+        var claim = Claim(
+          subject: subjects.randomElement(using: &random)!, property: properties.randomElement(using: &random)!,
+          value: .number(ClaimNumber(Double(Int.random(in: 1...3, using: &random)))))
+        if Bool.random(using: &random) { claim.unit = ["people", "persons"].randomElement(using: &random) }
+        claim.sources = [Citation(document: "doc-\(number)")]
+        builder.add(claim)
+      }
+      let graph = builder.validate().graph
+      let expected = referenceDisagreements(graph.claims)
+      #expect(graph.disagreements == expected, "round \(round)")
+      #expect(graph.disagreements.map(\.subject) == expected.map(\.subject), "round \(round)")
+    }
+  }
 }
