@@ -42,6 +42,13 @@ struct DOTPinnedLayout: Sendable {
     var afterGap: Bool
   }
 
+  /// An item of a lane: an entity (or a disagreement box, numbered after the entities),
+  /// the x it would like, and its size.
+  private typealias Item = (item: Int, x: Double, size: Size)
+
+  /// Above this many entities, the lanes above the axis are built on a second thread.
+  static let parallelItems = 20_000
+
   /// The space between two nodes side by side, and between two lanes.
   static let horizontalGap = 18.0
   static let verticalGap = 16.0
@@ -63,7 +70,9 @@ struct DOTPinnedLayout: Sendable {
   /// The x where the drawing starts on the left.
   private(set) var left: Int = 0
 
-  init(scene: DOTScene, sizes: [Size], noteSizes: [Size]) {
+  /// Lays out `scene`; `onTwoThreads` (by default, above ``parallelItems`` entities)
+  /// builds the lanes above the axis on a second thread. The layout is the same.
+  init(scene: DOTScene, sizes: [Size], noteSizes: [Size], onTwoThreads: Bool? = nil) {
     let graph = scene.graph
     let count = graph.count
     var position = [Point?](repeating: nil, count: count)
@@ -90,47 +99,68 @@ struct DOTPinnedLayout: Sendable {
       undatedTitled.append(entity)
     }
 
-    // The others stand with their nearest placed neighbours: at the median x of those
-    // placed in the previous round of a breadth-first search.
-    let adjacency = DOTTimeAxis.adjacency(scene: scene)
-    var frontier = dated.map(\.entity) + undatedTitled
-    var round: Int32 = 0
-    while !frontier.isEmpty {
-      round += 1
-      var candidates: [Int] = []
-      for node in frontier {
-        for slot in adjacency.slots(of: node) {
-          let neighbour = Int(adjacency.targets[slot])
-          guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
-          placedRound[neighbour] = round
-          candidates.append(neighbour)
-        }
-      }
-      candidates.sort()
-      for entity in candidates {
-        var xs: [Double] = []
-        for slot in adjacency.slots(of: entity) {
-          let neighbour = Int(adjacency.targets[slot])
-          if placedRound[neighbour] >= 0, placedRound[neighbour] < round { xs.append(centreX[neighbour]) }
-        }
-        xs.sort()
-        centreX[entity] = xs.isEmpty ? scale.end : xs[xs.count / 2]
-      }
-      frontier = candidates
+    // Lanes above the axis: dated events and documents, then undated ones; for a large
+    // drawing on a second thread, while the others are placed below (the list is made
+    // there, from the dated entities' x read before).
+    let datedX = dated.map { centreX[$0.entity] }
+    func upperLanes() -> (items: [Item], y: [Int]) {
+      var items: [Item] = []
+      items.reserveCapacity(dated.count + undatedTitled.count)
+      for (slot, entity) in dated.enumerated() { items.append((entity.entity, datedX[slot], sizes[entity.entity])) }
+      for entity in undatedTitled { items.append((entity, noDateX, sizes[entity])) }
+      items.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
+      return (items, Self.lanes(items, origin: 28))
     }
-
-    // What is joined to nothing stands in the `no date` column too.
     var unplaced: [Int] = []
-    for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 {
-      centreX[entity] = noDateX
-      unplaced.append(entity)
-    }
+    func placeOthers() {
+      // The others stand with their nearest placed neighbours: at the median x of those
+      // placed in the previous round of a breadth-first search.
+      let adjacency = DOTTimeAxis.adjacency(scene: scene)
+      var frontier = dated.map(\.entity) + undatedTitled
+      var round: Int32 = 0
+      while !frontier.isEmpty {
+        round += 1
+        var candidates: [Int] = []
+        for node in frontier {
+          for slot in adjacency.slots(of: node) {
+            let neighbour = Int(adjacency.targets[slot])
+            guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
+            placedRound[neighbour] = round
+            candidates.append(neighbour)
+          }
+        }
+        candidates.sort()
+        for entity in candidates {
+          var xs: [Double] = []
+          for slot in adjacency.slots(of: entity) {
+            let neighbour = Int(adjacency.targets[slot])
+            if placedRound[neighbour] >= 0, placedRound[neighbour] < round { xs.append(centreX[neighbour]) }
+          }
+          xs.sort()
+          centreX[entity] = xs.isEmpty ? scale.end : xs[xs.count / 2]
+        }
+        frontier = candidates
+      }
 
-    // Lanes above the axis: dated events and documents, then undated ones.
-    var upper: [(item: Int, x: Double, size: Size)] = dated.map { ($0.entity, centreX[$0.entity], sizes[$0.entity]) }
-    upper += undatedTitled.map { ($0, noDateX, sizes[$0]) }
-    upper.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
-    let upperY = Self.lanes(upper, origin: 28)
+      // What is joined to nothing stands in the `no date` column too.
+      for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 {
+        centreX[entity] = noDateX
+        unplaced.append(entity)
+      }
+    }
+    var upper: [Item] = []
+    var upperY: [Int] = []
+    if onTwoThreads ?? (count > Self.parallelItems) {
+      let pieces = TwoThreads.run { piece -> (items: [Item], y: [Int])? in
+        if piece == 0 { return upperLanes() }
+        placeOthers()
+        return nil
+      }
+      if let lanes = pieces.first.flatMap({ $0 }) { (upper, upperY) = lanes }
+    } else {
+      placeOthers()
+      (upper, upperY) = upperLanes()
+    }
     for (slot, item) in upper.enumerated() {
       position[item.item] = Point(x: Int(item.x.rounded()), y: upperY[slot])
     }

@@ -44,6 +44,23 @@ struct DOTPinnedLayoutTests {
     }
   }
 
+  /// The lanes above the axis built on a second thread give the same layout.
+  @Test func layoutOnTwoThreadsIsTheSame() throws {
+    for seed in [3, 9] {
+      let graph = try TimelineGenerator(events: 250, seed: UInt64(seed)).graph()
+      let scene = DOTScene(graph: graph, options: Self.pinned())
+      let sizes = graph.entities.indices.map { DOTExporter().pinnedSize(of: graph.entities, at: $0, disputed: scene.disputed[$0]) }
+      let noteSizes = scene.notes.map { DOTPinnedLayout.size(of: DOTExporter().noteLabel($0, graph: graph), shape: "box") }
+      let alone = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes, onTwoThreads: false)
+      let together = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes, onTwoThreads: true)
+      #expect(together.position == alone.position)
+      #expect(together.notePosition == alone.notePosition)
+      #expect(together.ticks == alone.ticks)
+      #expect(together.bottom == alone.bottom && together.left == alone.left && together.right == alone.right)
+      #expect(alone.position.contains { $0 != nil })
+    }
+  }
+
   @Test func isDeterministic() throws {
     let graph = try TimelineGenerator(events: 200, seed: 7).graph()
     #expect(DOTExporter(options: Self.pinned()).export(graph) == DOTExporter(options: Self.pinned()).export(graph))
