@@ -16,9 +16,10 @@ final class SourceDocument: Sendable {
   private let bytes: [UInt8]?
   /// The open file, when elements are read again from it.
   private let descriptor: Int32?
-  /// The file's size and modification time when it was read.
+  /// The file's size and modification time when it was read (and its device and inode).
   private let size: Int
   private let modified: timespec
+  private let identity: FileIdentity?
 
   /// A document kept in memory.
   init(bytes: [UInt8], file: String?) {
@@ -27,15 +28,21 @@ final class SourceDocument: Sendable {
     descriptor = nil
     size = bytes.count
     modified = timespec()
+    identity = nil
   }
 
   /// A document read again from the regular file at `path` when needed, or nil when
-  /// the file cannot be opened or is not the `byteCount` bytes just read.
-  init?(rereading path: String, byteCount: Int, file: String?) {
+  /// the file cannot be opened or is not the `byteCount` bytes just read: when
+  /// `identity` (taken from the descriptor the bytes were read through, before reading)
+  /// is given, the file opened must be that same file (device and inode), unchanged
+  /// since (size and modification time), so a file replaced in between is not taken for it.
+  init?(rereading path: String, byteCount: Int, file: String?, identity expected: FileIdentity? = nil) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == byteCount else {
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == byteCount,
+      expected == nil || FileIdentity(status) == expected
+    else {
       close(descriptor)
       return nil
     }
@@ -44,6 +51,7 @@ final class SourceDocument: Sendable {
     self.descriptor = descriptor
     size = byteCount
     modified = status.st_mtim
+    identity = FileIdentity(status)
   }
 
   deinit {
@@ -63,8 +71,7 @@ final class SourceDocument: Sendable {
   /// Whether the file has the size and modification time it had when read.
   private func isUnchanged(_ descriptor: Int32) -> Bool {
     var status = stat()
-    return fstat(descriptor, &status) == 0 && Int(status.st_size) == size
-      && status.st_mtim.tv_sec == modified.tv_sec && status.st_mtim.tv_nsec == modified.tv_nsec
+    return fstat(descriptor, &status) == 0 && FileIdentity(status) == identity
   }
 
   /// Calls `body` with bytes holding the element that starts at `offset` and the
@@ -88,5 +95,30 @@ final class SourceDocument: Sendable {
       guard length < size - offset else { return nil }
       length = min(length * 4, size - offset)
     }
+  }
+}
+
+/// What tells one state of a regular file from another: its device and inode, size and
+/// modification time, as `fstat` gives them.
+struct FileIdentity: Equatable, Sendable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int
+  var modifiedSeconds: Int
+  var modifiedNanoseconds: Int
+
+  init(_ status: stat) {
+    device = UInt64(status.st_dev)
+    inode = UInt64(status.st_ino)
+    size = Int(status.st_size)
+    modifiedSeconds = Int(status.st_mtim.tv_sec)
+    modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+  }
+
+  /// The identity of the file open at `descriptor`; nil unless it is a regular file.
+  init?(descriptor: Int32) {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    self.init(status)
   }
 }

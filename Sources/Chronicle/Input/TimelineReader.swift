@@ -29,12 +29,13 @@ public enum TimelineReader {
   /// them).
   static func read(
     _ bytes: [UInt8], file: String, format: InputFormat? = nil, rereading path: String?,
-    into builder: inout TimelineBuilder
+    identity: FileIdentity? = nil, into builder: inout TimelineBuilder
   ) {
     let format = format ?? InputFormat(path: file, contents: bytes)
     var bytes = bytes
     if format == .json {
-      let streamed = readStreaming(bytes, file: file, rereading: path, releasing: path != nil, into: &builder)
+      let streamed = readStreaming(
+        bytes, file: file, rereading: path, identity: identity, releasing: path != nil, into: &builder)
       switch streamed {
       case .read:
         return
@@ -43,14 +44,17 @@ public enum TimelineReader {
       case .readAgain, .readAgainAsTree:
         // Pages were given back and the read must start over: from the file, whole.
         guard let path else { return }
-        switch loadBytes(path) {
-        case .success(let again): bytes = again
+        let again: FileIdentity?
+        switch loadFile(path) {
+        case .success(let loaded): (bytes, again) = (loaded.bytes, loaded.identity)
         case .failure(let diagnostic):
           builder.report(diagnostic)
           return
         }
         if streamed == .readAgain,
-          readStreaming(bytes, file: file, rereading: path, releasing: false, into: &builder) == .read
+          readStreaming(
+            bytes, file: file, rereading: again == nil ? nil : path, identity: again, releasing: false, into: &builder)
+            == .read
         {
           return
         }
@@ -91,14 +95,14 @@ public enum TimelineReader {
   /// a large file that can be read again gives back the pages of its bytes as they are
   /// read (see ``PageRelease``).
   static func readStreaming(
-    _ bytes: [UInt8], file: String, rereading path: String? = nil, releasing: Bool = false,
-    partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
+    _ bytes: [UInt8], file: String, rereading path: String? = nil, identity: FileIdentity? = nil,
+    releasing: Bool = false, partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
     let saved = builder
     builder.reserveCapacity(forJSONBytes: bytes.count)
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
-    let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file) }
+    let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file, identity: identity) }
       ?? SourceDocument(bytes: bytes, file: file)
     let releasing = releasing && document.isRereading && bytes.count >= TimelinePart.minimumByteCount
     var decoder = TimelineDecoder(file: file)
@@ -185,10 +189,12 @@ public enum TimelineReader {
   /// Reads files by path (`-` for standard input) into the builder, in order.
   public static func read(contentsOf paths: [String], into builder: inout TimelineBuilder) {
     for path in paths {
-      switch loadBytes(path) {
-      case .success(let bytes):
-        // Files (not standard input) are read again for positions; see `SourceDocument`.
-        read(bytes, file: path, rereading: path == "-" ? nil : path, into: &builder)
+      switch loadFile(path) {
+      case .success(let loaded):
+        // Regular files are read again for positions (see `SourceDocument`); standard
+        // input, and a file that changed while it was read, are kept in memory.
+        read(loaded.bytes, file: path, rereading: loaded.identity == nil ? nil : path, identity: loaded.identity,
+             into: &builder)
       case .failure(let diagnostic):
         builder.report(diagnostic)
       }
@@ -206,7 +212,10 @@ public enum TimelineReader {
   /// The largest file Chronicle reads, in bytes (2 GiB).
   public static let maximumFileSize = 2 << 30
 
-  static func loadBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+  /// The bytes of a file (`-` for standard input), with the identity of the regular
+  /// file they were read from, taken before reading (nil for standard input and other
+  /// streams): a file read again for positions must be that file, unchanged.
+  static func loadFile(_ path: String) -> Result<(bytes: [UInt8], identity: FileIdentity?), Diagnostic> {
     if path == "-" {
       // Standard input (a pipe, a terminal or a redirected file) is read like a file:
       // straight into one array, never through `Data`, with the same size limit.
@@ -214,7 +223,7 @@ public enum TimelineReader {
         guard let bytes = try readAll(FileHandle.standardInput) else {
           return .failure(Diagnostic(.error, .unreadableFile, "is larger than the 2 GiB Chronicle reads", file: path))
         }
-        return .success(bytes)
+        return .success((bytes, nil))
       } catch {
         return .failure(Diagnostic(.error, .unreadableFile, "cannot be read: \(error.localizedDescription)", file: path))
       }
@@ -230,12 +239,14 @@ public enum TimelineReader {
       return .failure(Diagnostic(.error, .unreadableFile, "cannot be read (permission denied?)", file: path))
     }
     defer { try? handle.close() }
+    let identity = FileIdentity(descriptor: handle.fileDescriptor)
     do {
       // Read straight into the array: going through `Data` would hold the file twice.
       guard let bytes = try readAll(handle) else {
         return .failure(Diagnostic(.error, .unreadableFile, "is larger than the 2 GiB Chronicle reads", file: path))
       }
-      return .success(bytes)
+      // A file that changed while it was read is not read again for positions.
+      return .success((bytes, identity?.size == bytes.count ? identity : nil))
     } catch {
       return .failure(Diagnostic(.error, .unreadableFile, "cannot be read: \(error.localizedDescription)", file: path))
     }

@@ -57,4 +57,36 @@ struct SourceDocumentTests {
       #expect(fromMemory(text, file: path).first == "\(path):1:25: error: 'from' refers to 'a', but no entity has that id [relations[0].from]")
     }
   }
+
+  /// A file replaced by another of the same size and modification time between the
+  /// read and the reading again (a new inode) is not taken for the one read.
+  @Test func aFileReplacedByOneOfTheSameSizeAndTimeIsNotTakenForIt() throws {
+    let text = #"{"entities": [{"id": "e", "kind": "event", "title": "E", "date": "1992"}]}"#
+    try withFile(text) { path in
+      guard case .success(let loaded) = TimelineReader.loadFile(path), let identity = loaded.identity else {
+        Issue.record("the file was not loaded with its identity")
+        return
+      }
+      #expect(SourceDocument(rereading: path, byteCount: loaded.bytes.count, file: path, identity: identity) != nil)
+      // Another file, the same size, renamed over the first and given its time.
+      let other = path + ".other"
+      try Data(text.replacingOccurrences(of: "1992", with: "1993").utf8).write(to: URL(fileURLWithPath: other))
+      var times = [
+        timespec(tv_sec: identity.modifiedSeconds, tv_nsec: identity.modifiedNanoseconds),
+        timespec(tv_sec: identity.modifiedSeconds, tv_nsec: identity.modifiedNanoseconds),
+      ]
+      #expect(utimensat(AT_FDCWD, other, &times, 0) == 0)
+      #expect(rename(other, path) == 0)
+      guard case .success(let replaced) = TimelineReader.loadFile(path), let newIdentity = replaced.identity else {
+        Issue.record("the replacement was not loaded")
+        return
+      }
+      #expect(newIdentity.size == identity.size)
+      #expect(newIdentity.modifiedSeconds == identity.modifiedSeconds)
+      #expect(newIdentity.modifiedNanoseconds == identity.modifiedNanoseconds)
+      #expect(newIdentity != identity)
+      #expect(SourceDocument(rereading: path, byteCount: loaded.bytes.count, file: path, identity: identity) == nil)
+      #expect(SourceDocument(rereading: path, byteCount: loaded.bytes.count, file: path, identity: newIdentity) != nil)
+    }
+  }
 }
