@@ -294,16 +294,23 @@ public struct DOTExporter: Sendable {
   func writeInBlocks(count: Int, into writer: inout DOTWriter, _ write: (Range<Int>, inout DOTWriter) -> Void) {
     guard count > parallelItems else { return write(0..<count, &writer) }
     let block = max(1, blockItems)
-    let empty = writer.detached(capacity: 0)
+    // One writer per thread, its buffer kept from block to block (fresh buffers would
+    // each be grown, copied and faulted in again).
+    let parts = UnsafeMutableBufferPointer<DOTWriter>.allocate(capacity: 2)
+    parts.initialize(repeating: writer.detached(capacity: 0))
+    defer {
+      _ = parts.deinitialize()
+      parts.deallocate()
+    }
     var start = 0
     while start < count {
       let middle = min(count, start + block), end = min(count, start + 2 * block)
-      let written = TwoThreads.run { piece in
-        var part = empty
-        write(piece == 0 ? start..<middle : middle..<end, &part)
-        return part
+      _ = TwoThreads.run { piece in
+        parts[piece].removeAllBytes()
+        write(piece == 0 ? start..<middle : middle..<end, &parts[piece])
       }
-      for part in written { writer.append(part) }
+      writer.append(parts[0])
+      writer.append(parts[1])
       start = end
     }
   }

@@ -548,6 +548,12 @@ struct DOTWriter {
     return writer
   }
 
+  /// Forgets what a ``detached(capacity:)`` writer wrote, keeping its buffer, to write
+  /// the next statements into it.
+  mutating func removeAllBytes() {
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Adds the whole statements a ``detached(capacity:)`` writer wrote.
   mutating func append(_ other: DOTWriter) {
     if let sink {

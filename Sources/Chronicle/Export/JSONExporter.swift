@@ -90,18 +90,22 @@ public struct JSONExporter: Sendable {
       return
     }
     let block = max(1, blockItems)
+    // One writer per thread, its buffer kept from block to block.
+    let parts = UnsafeMutableBufferPointer<JSONWriter>.allocate(capacity: 2)
+    parts.initialize(repeating: writer.detached(continuing: true, capacity: 0))
+    defer {
+      _ = parts.deinitialize()
+      parts.deallocate()
+    }
     var start = 0
     while start < elements.count {
       let middle = min(elements.count, start + block), end = min(elements.count, start + 2 * block)
-      let first = writer.detached(continuing: start > 0, capacity: 0)
-      let second = writer.detached(continuing: true, capacity: 0)
-      let parts = TwoThreads.run { piece in
-        var part = piece == 0 ? first : second
-        for element in elements[piece == 0 ? start..<middle : middle..<end] { write(element, &part) }
-        return part
+      _ = TwoThreads.run { piece in
+        parts[piece].restart(continuing: piece == 1 || start > 0)
+        for element in elements[piece == 0 ? start..<middle : middle..<end] { write(element, &parts[piece]) }
       }
-      for part in parts {
-        writer.append(part)
+      for piece in 0..<2 {
+        writer.append(parts[piece])
         flush(&writer)
       }
       start = end

@@ -114,6 +114,14 @@ public struct JSONWriter: Sendable {
     return writer
   }
 
+  /// Forgets what a ``detached(continuing:capacity:)`` writer wrote, keeping its
+  /// buffer, to go on from the same place again (after elements or none).
+  mutating func restart(continuing: Bool) {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma = continuing
+    afterKey = false
+  }
+
   /// Adds what a ``detached(continuing:capacity:)`` writer wrote after this one's
   /// output, and goes on from where it stopped.
   mutating func append(_ other: JSONWriter) {
