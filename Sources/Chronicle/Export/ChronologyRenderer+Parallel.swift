@@ -23,18 +23,12 @@ extension ChronologyRenderer {
 
   /// Writes the entries in blocks on two threads, then the figures and the notes.
   mutating func writeInParallel() {
-    var plan = Plan()
-    plan.items.reserveCapacity(graph.chronological.count + graph.undated.count + 64)
-    Self.walk(graph) { step in
-      switch step {
-      case .heading(let text, let level):
-        plan.items.append(.heading(Int32(plan.headings.count)))
-        plan.headings.append((text, level))
-      case .entry(let entry):
-        plan.items.append(.entry(entry))
-      }
+    // The plan and the figures' subjects, side by side.
+    let base = self
+    let made = TwoThreads.run { piece -> (plan: Plan?, figures: FigureSubjects?) in
+      piece == 0 ? (base.plan(), nil) : (nil, base.figureSubjects())
     }
-    let figures = figureSubjects()
+    guard var plan = made[0].plan, let figures = made[1].figures else { preconditionFailure("a piece without its result") }
     let block = max(1, blockEntries)
     let count = plan.items.count
     // The citations of the entries of each half (the first half a whole number of
@@ -44,7 +38,6 @@ extension ChronologyRenderer {
     var blockStarts: [Int] = []
     let keys: [ChronologyNotes.Key]
     do {
-      let base = self
       let halves = TwoThreads.run { piece -> (citations: ChronologyCitations, blockStarts: [Int]) in
         var citations = ChronologyCitations()
         var starts: [Int] = []
@@ -90,6 +83,22 @@ extension ChronologyRenderer {
     assert(nextCall == numbers.count)
     numbers = []
     writeNotes(keys)
+  }
+
+  /// The chronology's steps in order, as ``walk(_:_:)`` gives them.
+  func plan() -> Plan {
+    var plan = Plan()
+    plan.items.reserveCapacity(graph.chronological.count + graph.undated.count + 64)
+    Self.walk(graph) { step in
+      switch step {
+      case .heading(let text, let level):
+        plan.items.append(.heading(Int32(plan.headings.count)))
+        plan.headings.append((text, level))
+      case .entry(let entry):
+        plan.items.append(.entry(entry))
+      }
+    }
+    return plan
   }
 
   /// Writes what `write` writes for the items `0..<count`, given ranges of them, in
@@ -138,29 +147,40 @@ extension ChronologyRenderer {
 
   /// Adds the citations ``writeEntry(_:)`` looks up for an entry, in its order: the
   /// headline's sources, those of the relations its fields name (as in
-  /// `documentFields` and `eventFields`), then its figures'.
+  /// `documentFields` and `eventFields`), then its figures'. Reads the adjacency and
+  /// the claims in place, without the arrays of edges and claims the renderer makes.
   func citeEntry(_ index: EntityIndex, into citations: inout ChronologyCitations) {
     let position = Int(index.rawValue)
+    let edges = graph.index.edges
     citations.append(graph.entities[position].sources)
     if graph.entities[position].kind == .document {
-      let incoming = graph.incoming(to: index)
-      for (_, type) in Self.byActors { citeRelations(Self.edges(incoming, ofType: type), into: &citations) }
-      let outgoing = graph.outgoing(from: index)
-      for type in Self.documentTargets { citeRelations(Self.edges(outgoing, ofType: type), into: &citations) }
+      let incoming = graph.index.incoming[position]
+      for (_, type) in Self.byActors { citeRelations(incoming, ofType: type, in: edges, into: &citations) }
+      let outgoing = graph.index.outgoing[position]
+      for type in Self.documentTargets { citeRelations(outgoing, ofType: type, in: edges, into: &citations) }
     } else {
-      let outgoing = graph.outgoing(from: index)
-      citeRelations(Self.edges(outgoing, ofType: RelationType.locatedIn.id), into: &citations)
-      citeRelations(Self.edges(outgoing, ofType: RelationType.partOf.id), into: &citations)
-      citeRelations(graph.incoming(to: index, type: RelationType.participant.id)[...], into: &citations)
+      let outgoing = graph.index.outgoing[position]
+      citeRelations(outgoing, ofType: RelationType.locatedIn.id, in: edges, into: &citations)
+      citeRelations(outgoing, ofType: RelationType.partOf.id, in: edges, into: &citations)
+      citeRelations(graph.index.incoming[position], ofType: RelationType.participant.id, in: edges, into: &citations)
     }
-    citeClaims(graph.claims(about: index), into: &citations)
+    let claims = graph.index.claimsBySubject[position]
+    if claims.count == 1 {
+      // One claim: one property with one statement, which has the claim's sources.
+      citations.append(graph.claims[claims[0]].sources)
+    } else if !claims.isEmpty {
+      citeClaims(claims.map { graph.claims[$0] }, into: &citations)
+    }
   }
 
-  /// Adds the sources of the edges' relations, in order. (An edge field leaves out
-  /// only implied edges, which have no relation and cite nothing.)
-  private func citeRelations(_ edges: ArraySlice<Edge>, into citations: inout ChronologyCitations) {
-    for edge in edges {
-      if let relation = edge.relation { citations.append(graph.relations[relation].sources) }
+  /// Adds the sources of the relations of the edges of one type among `positions`
+  /// (positions in `edges`), in order: the citations of an edge field. (An edge field
+  /// leaves out only implied edges, which have no relation and cite nothing.)
+  private func citeRelations(
+    _ positions: [Int], ofType type: String, in edges: [Edge], into citations: inout ChronologyCitations
+  ) {
+    for position in positions where edges[position].type == type {
+      if let relation = edges[position].relation { citations.append(graph.relations[relation].sources) }
     }
   }
 
