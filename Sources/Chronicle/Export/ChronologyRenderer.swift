@@ -6,6 +6,9 @@
 ///
 /// Each line is gathered in `line` from literal pieces (``literal(_:)``) and user
 /// text (``user(_:)``, which goes through ``ChronologySanitizer``), then wrapped.
+///
+/// With more than ``parallelEntries`` entries, the entries and the notes are written
+/// in blocks on two threads (``writeInParallel()``), with the same bytes.
 struct ChronologyRenderer {
   let graph: TimelineGraph
   private let markdown: Bool
