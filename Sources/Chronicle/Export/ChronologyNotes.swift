@@ -20,8 +20,7 @@ struct ChronologyNotes: Sendable {
 
   /// The note number for a citation, assigning the next number on first use.
   mutating func number(for citation: Citation) -> Int {
-    let locator = citation.locator.flatMap { $0.isEmpty ? nil : $0 }
-    let key = Key(document: citation.document, locator: locator)
+    let key = Key(citation)
     // One hash lookup, whether the key is new or known: 0 stands for a new key.
     let next = keys.count + 1
     let number = Self.assign(&numbers[key, default: 0], next)
@@ -38,5 +37,12 @@ struct ChronologyNotes: Sendable {
   private static func assign(_ value: inout Int, _ next: Int) -> Int {
     if value == 0 { value = next }
     return value
+  }
+}
+
+extension ChronologyNotes.Key {
+  /// What a citation points to: its document and locator (an empty locator is none).
+  init(_ citation: Citation) {
+    self.init(document: citation.document, locator: citation.locator.flatMap { $0.isEmpty ? nil : $0 })
   }
 }

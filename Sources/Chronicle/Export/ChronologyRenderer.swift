@@ -6,21 +6,25 @@
 ///
 /// Each line is gathered in `line` from literal pieces (``literal(_:)``) and user
 /// text (``user(_:)``, which goes through ``ChronologySanitizer``), then wrapped.
+///
+/// With more than ``parallelEntries`` entries, the entries and the notes are written
+/// in blocks on two threads (``writeInParallel()``), with the same bytes.
 struct ChronologyRenderer {
-  private let graph: TimelineGraph
+  let graph: TimelineGraph
   private let markdown: Bool
   private let ascii: Bool
   private let width: Int
   private let wrapper: TextWrapper
   private var sanitizer: ChronologySanitizer
   private var notes = ChronologyNotes()
-  private var output: [UInt8] = []
+  var output: [UInt8] = []
   /// Where finished blocks go when streaming (``render(to:)``); nil: all stays in `output`.
-  private var sink: ((UnsafeRawBufferPointer) -> Void)?
-  /// Whether bytes were already handed to the sink.
-  private var flushed = false
+  var sink: ((UnsafeRawBufferPointer) -> Void)?
+  /// Whether bytes were already handed to the sink (or, in a renderer writing one block
+  /// of many, written before the block).
+  var flushed = false
   /// The bytes gathered before they are handed to the sink.
-  private var chunkBytes = Self.defaultChunkBytes
+  var chunkBytes = Self.defaultChunkBytes
   /// About a megabyte: big enough that writing costs nothing, small against the output.
   static let defaultChunkBytes = 1 << 20
   private var line: [UInt8] = []
@@ -28,7 +32,7 @@ struct ChronologyRenderer {
   /// and for items.
   private var fieldPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
   private var itemPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
-  private var lastBlock = Block.none
+  var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
 
@@ -37,10 +41,24 @@ struct ChronologyRenderer {
     case from, to
   }
 
-  private enum Block {
+  enum Block {
     case none, heading, paragraph, entry
   }
 
+  /// The fewest entries (dated and undated) for which the entries are written in blocks
+  /// on two threads (``writeInParallel()``), and the fewest notes for which the notes
+  /// are; the bytes are the same.
+  var parallelEntries = 20_000
+  /// The entries (or notes) of each block written on one thread.
+  var blockEntries = 4_096
+  /// Whether note numbers are read from `numbers` (known before the entries are
+  /// written, in the parallel path) rather than assigned by `notes`.
+  var replaying = false
+  /// When replaying, the note number of every citation `cite` looks up, in the order
+  /// it looks them up.
+  var numbers: [Int32] = []
+  /// When replaying, the position in `numbers` of the next citation.
+  var nextCall = 0
   /// The fewest entries a year needs before it is divided into months.
   static let monthHeadingThreshold = 6
 
@@ -68,15 +86,11 @@ struct ChronologyRenderer {
     // Generous: pages of the buffer never written are never touched, whereas growing
     // it copies the whole output into a buffer twice as large (about 440 bytes an
     // entry in generated timelines, and a note per citation).
-    notes.reserveCapacity(graph.count)
     let entries = graph.chronological.count + graph.undated.count
     output.reserveCapacity(4096 + entries * 768 + graph.relations.count * 64 + graph.claims.count * 160)
     writeTitle()
     writeHeader()
-    writeChronology()
-    writeUndated()
-    writeFigures()
-    writeNotes()
+    writeBody()
     return output
   }
 
@@ -87,18 +101,30 @@ struct ChronologyRenderer {
       self.sink = sink
       self.chunkBytes = chunkBytes
       output.reserveCapacity(chunkBytes + chunkBytes / 2)
-      // About a note per entity in generated timelines; pages never written are never touched.
-      notes.reserveCapacity(graph.count)
       writeTitle()
       writeHeader()
-      writeChronology()
-      writeUndated()
-      writeFigures()
-      writeNotes()
+      writeBody()
       output.withUnsafeBytes(sink)
       output.removeAll()
       self.sink = nil
     }
+  }
+
+  /// The entries, figures and notes: on one thread, or for many entries in blocks on
+  /// two (``writeInParallel()``).
+  private mutating func writeBody() {
+    guard graph.chronological.count + graph.undated.count <= parallelEntries else { return writeInParallel() }
+    // About a note per entity in generated timelines; pages never written are never touched.
+    notes.reserveCapacity(graph.count)
+    let graph = self.graph
+    Self.walk(graph) { step in
+      switch step {
+      case .heading(let text, let level): heading(text, level: level)
+      case .entry(let entry): writeEntry(entry)
+      }
+    }
+    writeFigures(figureSubjects())
+    writeNotes(notes.keys)
   }
 
   // MARK: Sections
@@ -147,41 +173,55 @@ struct ChronologyRenderer {
     line.removeAll(keepingCapacity: true)
   }
 
-  private mutating func writeChronology() {
+  /// One step of the chronology: a heading (level 2 for years and `Undated`, 3 for
+  /// months), or an entry.
+  enum Step {
+    case heading(String, level: Int)
+    case entry(EntityIndex)
+  }
+
+  /// The chronology's headings and entries in order: the dated entries under their
+  /// years (and, in a full year, months), then the undated ones.
+  static func walk(_ graph: TimelineGraph, _ body: (Step) -> Void) {
     let order = graph.chronological
     var start = 0
     while start < order.count {
       let year = graph.entities[Int(order[start].rawValue)].date?.earliest?.year
       var end = start + 1
       while end < order.count, graph.entities[Int(order[end].rawValue)].date?.earliest?.year == year { end += 1 }
-      writeYear(year, order[start..<end])
+      walkYear(year, order[start..<end], graph, body)
       start = end
     }
+    guard !graph.undated.isEmpty else { return }
+    body(.heading("Undated", level: 2))
+    for entry in graph.undated { body(.entry(entry)) }
   }
 
-  private mutating func writeYear(_ year: Int?, _ entries: ArraySlice<EntityIndex>) {
-    heading(year.map(Self.yearName) ?? "Open or unknown start", level: 2)
-    let months = entries.map { month(of: $0) }
+  private static func walkYear(
+    _ year: Int?, _ entries: ArraySlice<EntityIndex>, _ graph: TimelineGraph, _ body: (Step) -> Void
+  ) {
+    body(.heading(year.map(Self.yearName) ?? "Open or unknown start", level: 2))
+    let months = entries.map { month(of: $0, in: graph) }
     let distinctMonths = Set(months.compactMap { $0 })
     guard year != nil, entries.count >= Self.monthHeadingThreshold, distinctMonths.count >= 2 else {
-      for entry in entries { writeEntry(entry) }
+      for entry in entries { body(.entry(entry)) }
       return
     }
-    for (entry, month) in zip(entries, months) where month == nil { writeEntry(entry) }
+    for (entry, month) in zip(entries, months) where month == nil { body(.entry(entry)) }
     var current: Int?
     for (entry, month) in zip(entries, months) {
       guard let month, let year else { continue }
       if month != current {
-        heading(EDTFDate.monthNames[month - 1] + " " + Self.yearName(year), level: 3)
+        body(.heading(EDTFDate.monthNames[month - 1] + " " + Self.yearName(year), level: 3))
         current = month
       }
-      writeEntry(entry)
+      body(.entry(entry))
     }
   }
 
   /// The month an entry is filed under: that of its date, or of its interval's start,
   /// when that lies within one month; nil for dates given to a year, season or quarter.
-  private func month(of entry: EntityIndex) -> Int? {
+  private static func month(of entry: EntityIndex, in graph: TimelineGraph) -> Int? {
     guard var date = graph.entities[Int(entry.rawValue)].date else { return nil }
     if let interval = date.interval, case .date(let start) = interval.start { date = start }
     guard let earliest = date.earliest, let latest = date.latest,
@@ -190,21 +230,27 @@ struct ChronologyRenderer {
     return earliest.month
   }
 
-  private mutating func writeUndated() {
-    guard !graph.undated.isEmpty else { return }
-    heading("Undated", level: 2)
-    for entry in graph.undated { writeEntry(entry) }
+  /// The subjects of the `Figures` section (those without an entry of their own) in
+  /// order of their first claim, and their claims.
+  struct FigureSubjects {
+    var order: [String] = []
+    /// The claims of each subject, in order; ids compared code point by code point.
+    var bySubject: [IdentifierKey: [Claim]] = [:]
   }
 
-  private mutating func writeFigures() {
-    var order: [String] = []
-    var bySubject: [IdentifierKey: [Claim]] = [:]  // ids compared code point by code point
+  func figureSubjects() -> FigureSubjects {
+    var subjects = FigureSubjects()
     for claim in graph.claims {
       if let subject = graph.index(of: claim.subject), hasEntry[Int(subject.rawValue)] { continue }
       let key = IdentifierKey(claim.subject)
-      if bySubject[key] == nil { order.append(claim.subject) }
-      bySubject[key, default: []].append(claim)
+      if subjects.bySubject[key] == nil { subjects.order.append(claim.subject) }
+      subjects.bySubject[key, default: []].append(claim)
     }
+    return subjects
+  }
+
+  mutating func writeFigures(_ subjects: FigureSubjects) {
+    let (order, bySubject) = (subjects.order, subjects.bySubject)
     guard !order.isEmpty else { return }
     heading("Figures", level: 2)
     for subject in order {
@@ -222,18 +268,27 @@ struct ChronologyRenderer {
     }
   }
 
-  private mutating func writeNotes() {
-    guard !notes.keys.isEmpty else { return }
+  /// The notes section: note `n` is `keys[n - 1]`; for many notes, in blocks on two
+  /// threads.
+  mutating func writeNotes(_ keys: [ChronologyNotes.Key]) {
+    guard !keys.isEmpty else { return }
     if markdown {
       beginBlock(.paragraph)
     } else {
       heading("Notes", level: 2)
       beginBlock(.paragraph)
     }
+    guard keys.count > parallelEntries else { return writeNotes(keys, 0..<keys.count) }
+    writeInBlocks(count: keys.count) { part, range in part.writeNotes(keys, range) }
+  }
+
+  /// The notes `range.lowerBound + 1` to `range.upperBound` of the notes section.
+  private mutating func writeNotes(_ keys: [ChronologyNotes.Key], _ range: Range<Int>) {
     // The label and indent are rebuilt in place: `[12] ` then `     ` (four spaces in Markdown).
     var label: [UInt8] = []
     var indent: [UInt8] = markdown ? Array("    ".utf8) : []
-    for (offset, key) in notes.keys.enumerated() {
+    for offset in range {
+      let key = keys[offset]
       // GitHub reads a footnote definition as one block: keep them apart.
       if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
       label.removeAll(keepingCapacity: true)
@@ -291,7 +346,7 @@ struct ChronologyRenderer {
 
   // MARK: Entries
 
-  private mutating func writeEntry(_ index: EntityIndex) {
+  mutating func writeEntry(_ index: EntityIndex) {
     let position = Int(index.rawValue)
     beginBlock(.entry)
     if let date = graph.entities[position].date {
@@ -349,7 +404,7 @@ struct ChronologyRenderer {
 
   /// The edges of one type, in their order: a slice when they are contiguous (the
   /// graph sorts an entity's edges by type), else a filtered copy.
-  private static func edges(_ edges: [Edge], ofType type: String) -> ArraySlice<Edge> {
+  static func edges(_ edges: [Edge], ofType type: String) -> ArraySlice<Edge> {
     guard let first = edges.firstIndex(where: { $0.type == type }) else { return [] }
     var end = first + 1
     while end < edges.count, edges[end].type == type { end += 1 }
@@ -358,7 +413,7 @@ struct ChronologyRenderer {
   }
 
   /// The fields naming who issued, authored, edited, signed or published a document.
-  private static let byActors: [(label: String, type: String)] = [
+  static let byActors: [(label: String, type: String)] = [
     ("Issued by", RelationType.issued.id), ("Authored by", RelationType.authored.id),
     ("Edited by", RelationType.edited.id), ("Signed by", RelationType.signed.id),
     ("Published by", RelationType.published.id),
@@ -448,7 +503,7 @@ struct ChronologyRenderer {
   // MARK: Figures
 
   /// One attributed figure: claims that agree in figure and attribution share it.
-  private struct Statement {
+  struct Statement {
     var claim: Claim
     var sources: [Citation]
   }
@@ -468,15 +523,19 @@ struct ChronologyRenderer {
     var unit: String?
   }
 
-  private mutating func writeClaims(_ claims: [Claim], level: Int) {
+  /// The claims' properties in order of first use, each with its statements.
+  static func properties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
     var properties: [String] = []
     var byProperty: [String: [Claim]] = [:]
     for claim in claims {
       if byProperty[claim.property] == nil { properties.append(claim.property) }
       byProperty[claim.property, default: []].append(claim)
     }
-    for property in properties {
-      let statements = Self.statements(byProperty[property] ?? [])
+    return properties.map { ($0, statements(byProperty[$0] ?? [])) }
+  }
+
+  private mutating func writeClaims(_ claims: [Claim], level: Int) {
+    for (property, statements) in Self.properties(claims) {
       if statements.count == 1, let only = statements.first {
         user(property)
         literal(": ")
@@ -612,16 +671,24 @@ struct ChronologyRenderer {
     guard !sources.isEmpty else { return }
     if !markdown { line.append(UInt8(ascii: " ")) }
     if sources.count == 1 {
-      citation(notes.number(for: sources[0]))
+      citation(number(for: sources[0]))
       return
     }
     var seen: [Int] = []
     for source in sources {
-      let number = notes.number(for: source)
+      let number = number(for: source)
       guard !seen.contains(number) else { continue }
       seen.append(number)
       citation(number)
     }
+  }
+
+  /// The note number of a source: assigned on first use or, when replaying, the next
+  /// of `numbers`.
+  private mutating func number(for source: Citation) -> Int {
+    guard replaying else { return notes.number(for: source) }
+    nextCall += 1
+    return Int(numbers[nextCall - 1])
   }
 
   /// `[12]`, or `[^12]` in Markdown.
@@ -674,7 +741,7 @@ struct ChronologyRenderer {
     lastBlock = block
   }
 
-  private mutating func heading(_ text: String, level: Int) {
+  mutating func heading(_ text: String, level: Int) {
     beginBlock(.heading)
     if markdown {
       output.append(contentsOf: (String(repeating: "#", count: level) + " " + text + "\n").utf8)

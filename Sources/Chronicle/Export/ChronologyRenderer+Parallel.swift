@@ -1,0 +1,194 @@
+/// The chronology of a large graph written on two threads, with the bytes of the
+/// single-thread path.
+///
+/// Note numbers follow first use, and their digits change how lines wrap, so they are
+/// settled first: each thread walks half the entries (the second then the figures)
+/// and lists the citations `cite` will look up, in its order
+/// (``citeEntry(_:into:)``); ``ChronologyCitations/number(_:_:)`` numbers them. The
+/// entries are then written in blocks, two at a time on two threads, each block by a
+/// copy of the renderer that reads its numbers from the list, and the blocks are
+/// added in order. The figures follow on one thread, and the notes in blocks again.
+extension ChronologyRenderer {
+  /// The chronology's steps, held for the parallel path.
+  struct Plan {
+    /// A step: a heading, by its position in `headings`, or an entry.
+    enum Item {
+      case heading(Int32)
+      case entry(EntityIndex)
+    }
+
+    var items: [Item] = []
+    var headings: [(text: String, level: Int)] = []
+  }
+
+  /// Writes the entries in blocks on two threads, then the figures and the notes.
+  mutating func writeInParallel() {
+    // The plan and the figures' subjects, side by side.
+    let base = self
+    let made = TwoThreads.run { piece -> (plan: Plan?, figures: FigureSubjects?) in
+      piece == 0 ? (base.plan(), nil) : (nil, base.figureSubjects())
+    }
+    guard var plan = made[0].plan, let figures = made[1].figures else { preconditionFailure("a piece without its result") }
+    let block = max(1, blockEntries)
+    let count = plan.items.count
+    // The citations of the entries of each half (the first half a whole number of
+    // blocks), the second's followed by the figures', and where each block starts.
+    let blocks = (count + block - 1) / block
+    let split = min(count, (blocks + 1) / 2 * block)
+    var blockStarts: [Int] = []
+    let keys: [ChronologyNotes.Key]
+    do {
+      let halves = TwoThreads.run { piece -> (citations: ChronologyCitations, blockStarts: [Int]) in
+        var citations = ChronologyCitations()
+        var starts: [Int] = []
+        for position in piece == 0 ? 0..<split : split..<count {
+          if position % block == 0 { starts.append(citations.count) }
+          if case .entry(let entry) = plan.items[position] { base.citeEntry(entry, into: &citations) }
+        }
+        if piece == 1 {
+          starts.append(citations.count)
+          for subject in figures.order { base.citeClaims(figures.bySubject[IdentifierKey(subject)] ?? [], into: &citations) }
+        }
+        return (citations, starts)
+      }
+      blockStarts = halves[0].blockStarts + halves[1].blockStarts.map { $0 + halves[0].citations.count }
+      let numbering = ChronologyCitations.number(halves[0].citations, halves[1].citations)
+      numbers = numbering.numbers
+      keys = numbering.keys
+    }
+    replaying = true
+    writeInBlocks(count: count, blockSize: block) { part, range in
+      part.nextCall = blockStarts[range.lowerBound / block]
+      if range.lowerBound > 0 {
+        if case .heading = plan.items[range.lowerBound - 1] { part.lastBlock = .heading } else { part.lastBlock = .entry }
+      }
+      for position in range {
+        switch plan.items[position] {
+        case .heading(let heading):
+          let (text, level) = plan.headings[Int(heading)]
+          part.heading(text, level: level)
+        case .entry(let entry):
+          part.writeEntry(entry)
+        }
+      }
+      // The walk and the renderer looked up the same citations.
+      assert(part.nextCall == (range.upperBound == count ? blockStarts[blockStarts.count - 1] : blockStarts[range.upperBound / block]))
+    }
+    if let last = plan.items.last {
+      if case .heading = last { lastBlock = .heading } else { lastBlock = .entry }
+    }
+    nextCall = blockStarts[blockStarts.count - 1]
+    plan = Plan()
+    writeFigures(figures)
+    assert(nextCall == numbers.count)
+    numbers = []
+    writeNotes(keys)
+  }
+
+  /// The chronology's steps in order, as ``walk(_:_:)`` gives them.
+  func plan() -> Plan {
+    var plan = Plan()
+    plan.items.reserveCapacity(graph.chronological.count + graph.undated.count + 64)
+    Self.walk(graph) { step in
+      switch step {
+      case .heading(let text, let level):
+        plan.items.append(.heading(Int32(plan.headings.count)))
+        plan.headings.append((text, level))
+      case .entry(let entry):
+        plan.items.append(.entry(entry))
+      }
+    }
+    return plan
+  }
+
+  /// Writes what `write` writes for the items `0..<count`, given ranges of them, in
+  /// blocks of `blockSize`: two blocks at a time on two threads, each by a copy of this
+  /// renderer with an output of its own, added to the output in order.
+  mutating func writeInBlocks(
+    count: Int, blockSize: Int? = nil, _ write: (inout ChronologyRenderer, Range<Int>) -> Void
+  ) {
+    let block = blockSize ?? max(1, blockEntries)
+    var part = self
+    part.sink = nil
+    part.output = []
+    // Something is written before any block: the first block starts as a later one.
+    part.flushed = true
+    let base = part
+    var start = 0
+    while start < count {
+      let middle = min(count, start + block), end = min(count, start + 2 * block)
+      let written = TwoThreads.run { piece in
+        let range = piece == 0 ? start..<middle : middle..<end
+        guard !range.isEmpty else { return [UInt8]() }
+        var part = base
+        write(&part, range)
+        return part.output
+      }
+      for bytes in written { appendBlock(bytes) }
+      start = end
+    }
+  }
+
+  /// Adds a block's bytes to the output, handing the output to the sink (when
+  /// streaming) once it holds `chunkBytes`.
+  private mutating func appendBlock(_ bytes: [UInt8]) {
+    output.append(contentsOf: bytes)
+    guard let sink, output.count >= chunkBytes else { return }
+    output.withUnsafeBytes(sink)
+    output.removeAll(keepingCapacity: true)
+    flushed = true
+  }
+
+  // MARK: Citations
+
+  /// The relations a document's entry names after those who issued, authored,
+  /// edited, signed or published it, in order.
+  private static let documentTargets = [RelationType.addressedTo.id, RelationType.containedIn.id, RelationType.cites.id]
+
+  /// Adds the citations ``writeEntry(_:)`` looks up for an entry, in its order: the
+  /// headline's sources, those of the relations its fields name (as in
+  /// `documentFields` and `eventFields`), then its figures'. Reads the adjacency and
+  /// the claims in place, without the arrays of edges and claims the renderer makes.
+  func citeEntry(_ index: EntityIndex, into citations: inout ChronologyCitations) {
+    let position = Int(index.rawValue)
+    let edges = graph.index.edges
+    citations.append(graph.entities[position].sources)
+    if graph.entities[position].kind == .document {
+      let incoming = graph.index.incoming[position]
+      for (_, type) in Self.byActors { citeRelations(incoming, ofType: type, in: edges, into: &citations) }
+      let outgoing = graph.index.outgoing[position]
+      for type in Self.documentTargets { citeRelations(outgoing, ofType: type, in: edges, into: &citations) }
+    } else {
+      let outgoing = graph.index.outgoing[position]
+      citeRelations(outgoing, ofType: RelationType.locatedIn.id, in: edges, into: &citations)
+      citeRelations(outgoing, ofType: RelationType.partOf.id, in: edges, into: &citations)
+      citeRelations(graph.index.incoming[position], ofType: RelationType.participant.id, in: edges, into: &citations)
+    }
+    let claims = graph.index.claimsBySubject[position]
+    if claims.count == 1 {
+      // One claim: one property with one statement, which has the claim's sources.
+      citations.append(graph.claims[claims[0]].sources)
+    } else if !claims.isEmpty {
+      citeClaims(claims.map { graph.claims[$0] }, into: &citations)
+    }
+  }
+
+  /// Adds the sources of the relations of the edges of one type among `positions`
+  /// (positions in `edges`), in order: the citations of an edge field. (An edge field
+  /// leaves out only implied edges, which have no relation and cite nothing.)
+  private func citeRelations(
+    _ positions: [Int], ofType type: String, in edges: [Edge], into citations: inout ChronologyCitations
+  ) {
+    for position in positions where edges[position].type == type {
+      if let relation = edges[position].relation { citations.append(graph.relations[relation].sources) }
+    }
+  }
+
+  /// Adds the citations `writeClaims` looks up: each statement's sources, property by
+  /// property.
+  func citeClaims(_ claims: [Claim], into citations: inout ChronologyCitations) {
+    for (_, statements) in Self.properties(claims) {
+      for statement in statements { citations.append(statement.sources) }
+    }
+  }
+}
