@@ -95,7 +95,8 @@ struct ChronologyRenderer {
   }
 
   /// Renders in pieces of about `chunkBytes` (each ending before a block), handed to `sink` as they are done:
-  /// the same bytes as ``render()``, never all held at once.
+  /// the same bytes as ``render()``, never all held at once. A large chronology, written
+  /// on two threads, hands over a block of entries or notes at least (a few MB).
   mutating func render(chunkBytes: Int = defaultChunkBytes, to sink: (UnsafeRawBufferPointer) -> Void) {
     withoutActuallyEscaping(sink) { sink in
       self.sink = sink

@@ -297,7 +297,7 @@ public struct DOTExporter: Sendable {
     // One writer per thread, its buffer kept from block to block (fresh buffers would
     // each be grown, copied and faulted in again).
     let parts = UnsafeMutableBufferPointer<DOTWriter>.allocate(capacity: 2)
-    parts.initialize(repeating: writer.detached(capacity: 0))
+    parts.initialize(repeating: writer.detached())
     defer {
       _ = parts.deinitialize()
       parts.deallocate()

@@ -156,7 +156,7 @@ struct DOTPinnedLayout: Sendable {
         placeOthers()
         return nil
       }
-      if let lanes = pieces.first.flatMap({ $0 }) { (upper, upperY) = lanes }
+      (upper, upperY) = pieces.first.flatMap { $0 } ?? upperLanes()
     } else {
       placeOthers()
       (upper, upperY) = upperLanes()

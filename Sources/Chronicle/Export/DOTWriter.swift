@@ -542,25 +542,46 @@ struct DOTWriter {
 
   /// An empty writer at this one's depth that keeps what it writes (no sink): for
   /// statements written on another thread, added in their place with ``append(_:)``.
-  func detached(capacity: Int) -> DOTWriter {
-    var writer = DOTWriter(capacity: capacity)
+  func detached() -> DOTWriter {
+    var writer = DOTWriter(capacity: 0)
     writer.depth = depth
     return writer
   }
 
-  /// Forgets what a ``detached(capacity:)`` writer wrote, keeping its buffer, to write
+  /// Forgets what a ``detached()`` writer wrote, keeping its buffer, to write
   /// the next statements into it.
   mutating func removeAllBytes() {
     bytes.removeAll(keepingCapacity: true)
   }
 
-  /// Adds the whole statements a ``detached(capacity:)`` writer wrote.
+  /// Adds the whole statements a ``detached()`` writer wrote. When streaming, they go
+  /// to the sink in pieces of about the streaming size, each ending with a line (every
+  /// statement is one line: line breaks in values are escaped).
   mutating func append(_ other: DOTWriter) {
-    if let sink {
-      flush()
-      other.bytes.withUnsafeBytes(sink)
-    } else {
+    guard !other.bytes.isEmpty else { return }
+    guard let sink else {
       bytes.append(contentsOf: other.bytes)
+      return
+    }
+    flush()
+    let size = streamBytes
+    other.bytes.withUnsafeBytes { block in
+      var start = 0
+      while start < block.count {
+        // To the last line end within `size`, or the first one after it.
+        var end = min(block.count, start + size)
+        if end < block.count {
+          var cut = end
+          while cut > start && block[cut - 1] != 0x0A { cut -= 1 }
+          if cut == start {
+            cut = end
+            while cut < block.count && block[cut - 1] != 0x0A { cut += 1 }
+          }
+          end = cut
+        }
+        sink(UnsafeRawBufferPointer(rebasing: block[start..<end]))
+        start = end
+      }
     }
   }
 

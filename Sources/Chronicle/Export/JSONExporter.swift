@@ -42,10 +42,20 @@ public struct JSONExporter: Sendable {
     _ graph: TimelineGraph, chunkBytes: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
   ) {
     var writer = JSONWriter(pretty: pretty, capacity: chunkBytes + chunkBytes / 2)
-    write(graph, to: &writer) { writer in
-      if writer.bytes.count >= chunkBytes { writer.flush(to: sink) }
+    // Blocks written on another thread come in whole: cut into pieces of `chunkBytes`.
+    let size = max(1, chunkBytes)
+    func hand(_ bytes: UnsafeRawBufferPointer) {
+      var start = 0
+      while start < bytes.count {
+        let end = min(bytes.count, start + size)
+        sink(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        start = end
+      }
     }
-    writer.flush(to: sink)
+    write(graph, to: &writer) { writer in
+      if writer.bytes.count >= chunkBytes { writer.flush(to: hand) }
+    }
+    writer.flush(to: hand)
   }
 
   /// Writes the document; calls `flush` after each entity, relation and claim.
@@ -92,7 +102,7 @@ public struct JSONExporter: Sendable {
     let block = max(1, blockItems)
     // One writer per thread, its buffer kept from block to block.
     let parts = UnsafeMutableBufferPointer<JSONWriter>.allocate(capacity: 2)
-    parts.initialize(repeating: writer.detached(continuing: true, capacity: 0))
+    parts.initialize(repeating: writer.detached(continuing: true))
     defer {
       _ = parts.deinitialize()
       parts.deallocate()

@@ -107,14 +107,14 @@ public struct JSONWriter: Sendable {
   /// An empty writer that goes on from here (same depth, after `continuing` elements
   /// or none) and keeps what it writes: for elements of an array written on another
   /// thread, added in their place with ``append(_:)``.
-  func detached(continuing: Bool, capacity: Int) -> JSONWriter {
-    var writer = JSONWriter(pretty: pretty, capacity: capacity)
+  func detached(continuing: Bool) -> JSONWriter {
+    var writer = JSONWriter(pretty: pretty, capacity: 0)
     writer.depth = depth
     writer.needsComma = continuing
     return writer
   }
 
-  /// Forgets what a ``detached(continuing:capacity:)`` writer wrote, keeping its
+  /// Forgets what a ``detached(continuing:)`` writer wrote, keeping its
   /// buffer, to go on from the same place again (after elements or none).
   mutating func restart(continuing: Bool) {
     bytes.removeAll(keepingCapacity: true)
@@ -122,7 +122,7 @@ public struct JSONWriter: Sendable {
     afterKey = false
   }
 
-  /// Adds what a ``detached(continuing:capacity:)`` writer wrote after this one's
+  /// Adds what a ``detached(continuing:)`` writer wrote after this one's
   /// output, and goes on from where it stopped.
   mutating func append(_ other: JSONWriter) {
     bytes.append(contentsOf: other.bytes)

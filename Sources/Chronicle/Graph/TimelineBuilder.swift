@@ -120,6 +120,7 @@ public struct TimelineBuilder: Sendable {
 
   /// Reads the slot an entity with this id hash is indexed at, ahead of its
   /// ``add(_:idHash:)``: the cache miss then overlaps other work instead of stalling it.
+  /// (An ordinary load, kept by folding it into ``prefetched``, not a prefetch hint.)
   @inline(__always)
   mutating func prefetch(entityHash hash: UInt64) {
     prefetched ^= entityPositions.slotWord(for: hash)

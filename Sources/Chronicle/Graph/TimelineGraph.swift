@@ -118,6 +118,6 @@ public struct TimelineGraph: Sendable, Hashable {
   }
 
   /// Every property on which two or more claims about the same subject give
-  /// different values (value, qualifier or unit), by subject then property as first read.
+  /// different values (value, qualifier or unit), in the order of each group's first claim.
   public var disagreements: [Disagreement] { index.disagreements(claims: claims) }
 }

@@ -85,9 +85,6 @@ struct TimelinePart {
     return starts
   }
 
-  /// Reads the elements from `start` to the first that starts at or after `limit`, or
-  /// to the end of their list.
-  /// Gives back the pages read (see ``PageRelease``) when `releasing`.
   /// What a thread that reads several parts carries from one to the next: the dates
   /// parsed and the texts read (shared between their uses, as on one thread).
   struct Caches {
@@ -95,6 +92,9 @@ struct TimelinePart {
     var texts = StringInterner()
   }
 
+  /// Reads the elements from `start` to the first that starts at or after `limit`, or
+  /// to the end of their list.
+  /// Gives back the pages read (see ``PageRelease``) when `releasing`.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument,
     releasing: Bool = false
@@ -104,6 +104,8 @@ struct TimelinePart {
                 caches: &caches)
   }
 
+  /// ``read(_:start:lineStart:limit:document:releasing:)`` with the dates and texts of
+  /// the parts this thread read before, which it leaves in `caches` for the next.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, lineStart: Int, limit: Int, document: SourceDocument,
     releasing: Bool = false, caches: inout Caches

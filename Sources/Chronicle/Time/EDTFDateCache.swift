@@ -29,21 +29,24 @@ struct EDTFDateCache {
   /// The date written as `text`, parsed once.
   mutating func date(_ text: String) throws(EDTFError) -> EDTFDate {
     var text = text
-    if let found = text.withUTF8({ find($0).date }) { return found }
-    return try parse(text)
+    let (found, hash) = text.withUTF8 { find($0) }
+    if let found { return found }
+    return try parse(text, hash: hash)
   }
 
   /// The date written as these UTF-8 bytes (well-formed), parsed once; a `String` is
   /// made only the first time.
   mutating func date(bytes text: UnsafeBufferPointer<UInt8>) throws(EDTFError) -> EDTFDate {
-    if let found = find(text).date { return found }
-    return try parse(String(decoding: text, as: UTF8.self))
+    let (found, hash) = find(text)
+    if let found { return found }
+    return try parse(String(decoding: text, as: UTF8.self), hash: hash)
   }
 
-  private mutating func parse(_ text: String) throws(EDTFError) -> EDTFDate {
+  /// Parses `text`, whose bytes hash to `hash`, and keeps the date.
+  private mutating func parse(_ text: String, hash: UInt64) throws(EDTFError) -> EDTFDate {
     let date = try EDTFDate(text)
     var text = text
-    text.withUTF8 { keep($0, date) }
+    text.withUTF8 { keep($0, hash: hash, date) }
     return date
   }
 
@@ -70,9 +73,8 @@ struct EDTFDateCache {
     }
   }
 
-  private mutating func keep(_ text: UnsafeBufferPointer<UInt8>, _ date: EDTFDate) {
+  private mutating func keep(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64, _ date: EDTFDate) {
     guard dates.count < Self.capacity, bytes.count + text.count <= Self.byteCapacity else { return }
-    let hash = StringInterner.hash(text)
     if (dates.count + 1) * 2 > slots.count { grow() }
     dates.append(date)
     bytes.append(contentsOf: text)

@@ -38,9 +38,20 @@ struct DOTPinnedLayoutTests {
       let same = together.export(graph) == expected
       #expect(same, "threshold \(threshold), blocks of \(block)")
       var streamed: [UInt8] = []
-      together.export(graph, chunkBytes: 4_096) { streamed.append(contentsOf: $0) }
+      var pieces: [Int] = []
+      var wholeLines = true
+      together.export(graph, chunkBytes: 4_096) { piece in
+        streamed.append(contentsOf: piece)
+        pieces.append(piece.count)
+        if piece.last != 0x0A { wholeLines = false }
+      }
       let sameStreamed = streamed == expected
       #expect(sameStreamed, "threshold \(threshold), blocks of \(block), streamed")
+      // Pieces of about the size asked for (a line more at most), none empty, each
+      // ending with a whole line.
+      let longestLine = expected.split(separator: 0x0A).map(\.count).max() ?? 0
+      #expect(pieces.allSatisfy { $0 > 0 && $0 <= 4_096 + longestLine + 1 }, "threshold \(threshold)")
+      #expect(wholeLines)
     }
   }
 

@@ -54,9 +54,14 @@ import Testing
         let same = together.export(graph) == expected
         #expect(same, "threshold \(threshold), blocks of \(block)")
         var streamed: [UInt8] = []
-        together.export(graph, chunkBytes: 512) { streamed.append(contentsOf: $0) }
+        var pieces: [Int] = []
+        together.export(graph, chunkBytes: 512) { piece in
+          streamed.append(contentsOf: piece)
+          pieces.append(piece.count)
+        }
         let sameStreamed = streamed == expected
         #expect(sameStreamed, "threshold \(threshold), blocks of \(block), streamed")
+        #expect(pieces.allSatisfy { $0 > 0 && $0 <= 512 }, "threshold \(threshold), pieces \(pieces.max() ?? 0)")
       }
     }
   }
