@@ -476,27 +476,27 @@ struct ChronologyRenderer {
       if offset > 0 { literal("; ") }
       name(target(edge))
       guard let position = edge.relation else { continue }
-      let relation = graph.relations[position]
+      // Fields read in place: a copy of the relation would retain every one of them.
       var details = 0
       func separate(_ renderer: inout ChronologyRenderer) {
         renderer.literal(details == 0 ? " (" : "; ")
         details += 1
       }
-      if let role = relation.role, !role.isEmpty {
+      if let role = graph.relations[position].role, !role.isEmpty {
         separate(&self)
         user(role)
       }
-      if let date = relation.date {
+      if let date = graph.relations[position].date {
         separate(&self)
         self.date(date)
       }
-      if let locator = relation.locator, !locator.isEmpty {
+      if let locator = graph.relations[position].locator, !locator.isEmpty {
         separate(&self)
         literal("at ")
         user(locator)
       }
       if details > 0 { literal(")") }
-      cite(relation.sources)
+      cite(graph.relations[position].sources)
     }
     emit(level: 1)
   }

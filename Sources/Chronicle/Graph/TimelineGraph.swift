@@ -114,7 +114,12 @@ public struct TimelineGraph: Sendable, Hashable {
 
   /// The claims about an entity, in the order added.
   public func claims(about entity: EntityIndex) -> [Claim] {
-    index.claimsBySubject[entity.int].map { claims[$0] }
+    let slots = index.claimsBySubject.range(of: entity.int)
+    guard !slots.isEmpty else { return [] }
+    var about: [Claim] = []
+    about.reserveCapacity(slots.count)
+    for slot in slots { about.append(claims[index.claimsBySubject.item(at: slot)]) }
+    return about
   }
 
   /// Every property on which two or more claims about the same subject give
