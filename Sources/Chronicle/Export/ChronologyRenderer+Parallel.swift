@@ -28,7 +28,9 @@ extension ChronologyRenderer {
     let made = TwoThreads.run { piece -> (plan: Plan?, figures: FigureSubjects?) in
       piece == 0 ? (base.plan(), nil) : (nil, base.figureSubjects())
     }
-    guard var plan = made[0].plan, let figures = made[1].figures else { preconditionFailure("a piece without its result") }
+    // Each piece gives its result; made again here should one ever be missing.
+    var plan = made[0].plan ?? base.plan()
+    let figures = made[1].figures ?? base.figureSubjects()
     let block = max(1, blockEntries)
     let count = plan.items.count
     // The citations of the entries of each half (the first half a whole number of
