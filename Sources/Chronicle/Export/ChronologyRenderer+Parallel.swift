@@ -179,7 +179,7 @@ extension ChronologyRenderer {
   /// (positions in `edges`), in order: the citations of an edge field. (An edge field
   /// leaves out only implied edges, which have no relation and cite nothing.)
   private func citeRelations(
-    _ positions: [Int], ofType type: String, in edges: [Edge], into citations: inout ChronologyCitations
+    _ positions: [Int], ofType type: String, in edges: EdgeList, into citations: inout ChronologyCitations
   ) {
     for position in positions where edges[position].type == type {
       if let relation = edges[position].relation { citations.append(graph.relations[relation].sources) }

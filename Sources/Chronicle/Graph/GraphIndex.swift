@@ -6,7 +6,8 @@
 /// kept resolved, so validation and filtering look none up again.
 struct GraphIndex: Sendable {
   var byID: IdentifierTable
-  var edges: [Edge]
+  /// The edges, 16 bytes each: the relations whose ends resolved, then the fields'.
+  var edges: EdgeList
   var outgoing: OffsetTable
   var incoming: OffsetTable
   var chronological: [EntityIndex]
@@ -113,31 +114,33 @@ struct GraphIndex: Sendable {
     // The edges: the relations whose ends resolved, in order, then each entity's
     // `place`, `partOf` and `parent`, in that order; exactly as many as there are
     // (growing by doubling would hold two copies at the moment the whole load peaks).
-    var edges: [Edge] = []
+    let locatedInNumber = number(locatedIn), partOfNumber = number(partOf)
+    var edges: [StoredEdge] = []
     edges.reserveCapacity(relations.count + fieldTargets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
-    relations.withUnsafeBufferPointer { relations in
-      relationEnds.withUnsafeMutableBufferPointer { ends in
-        for position in relations.indices {
-          let from = ends[position].from, to = ends[position].to
-          ends[position] = RelationEnds(from: from, to: to, type: Int(typeNumbers[position]))
-          guard let from, let to else { continue }
-          edges.append(Edge(from: from, to: to, type: relations[position].type, relation: position))
-        }
+    relationEnds.withUnsafeMutableBufferPointer { ends in
+      for position in ends.indices {
+        let from = ends[position].from, to = ends[position].to
+        ends[position] = RelationEnds(from: from, to: to, type: Int(typeNumbers[position]))
+        guard let from, let to else { continue }
+        edges.append(
+          StoredEdge(from: from.rawValue, to: to.rawValue, relation: Int32(truncatingIfNeeded: position), type: typeNumbers[position]))
       }
     }
     entities.withUnsafeBufferPointer { entities in
       for item in fieldTargets.indices where fieldTargets[item] >= 0 {
         let position = item / 3
-        let type = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place ? locatedIn : partOf
-        edges.append(Edge(from: EntityIndex(position), to: EntityIndex(rawValue: fieldTargets[item]), type: type, relation: nil))
+        let isPlace = item % 3 == 0 || item % 3 == 2 && entities[position].kind == .place
+        edges.append(
+          StoredEdge(
+            from: Int32(truncatingIfNeeded: position), to: fieldTargets[item], relation: -1,
+            type: Int32(truncatingIfNeeded: isPlace ? locatedInNumber : partOfNumber)))
       }
     }
     fieldTargets = []
     typeNumbers = []
-    let locatedInNumber = number(locatedIn), partOfNumber = number(partOf)
     self.relationEnds = relationEnds
     self.relationTypeNames = names
-    self.edges = edges
+    self.edges = EdgeList(stored: edges, typeNames: names)
     self.claimSubjects = claimSubjects
     self.claimsBySubject = OffsetTable(count: entities.count, items: claims.count) { claimSubjects[$0]?.rawValue }
 
@@ -152,20 +155,13 @@ struct GraphIndex: Sendable {
     func adjacency() -> Piece {
       edges.withUnsafeBufferPointer { edges in
         ranks.withUnsafeBufferPointer { ranks in
-          relationEnds.withUnsafeBufferPointer { ends in
-            func rank(_ edge: Int) -> UInt64 {
-              if let relation = edges[edge].relation { return ranks[Int(ends[relation].type)] }
-              // A field's edge: its type is one of the two names, as written here.
-              return ranks[IdentifierKey.sameCodePoints(edges[edge].type, locatedIn) ? locatedInNumber : partOfNumber]
-            }
-            let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from.rawValue }) {
-              rank($0) << 32 | UInt64(edges[$0].to.rawValue)
-            }
-            let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to.rawValue }) {
-              rank($0) << 32 | UInt64(edges[$0].from.rawValue)
-            }
-            return .adjacency(outgoing: outgoing, incoming: incoming)
+          let outgoing = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].from }) {
+            ranks[Int(edges[$0].type)] << 32 | UInt64(UInt32(bitPattern: edges[$0].to))
           }
+          let incoming = OffsetTable(count: entities.count, items: edges.count, key: { edges[$0].to }) {
+            ranks[Int(edges[$0].type)] << 32 | UInt64(UInt32(bitPattern: edges[$0].from))
+          }
+          return .adjacency(outgoing: outgoing, incoming: incoming)
         }
       }
     }
@@ -369,15 +365,15 @@ struct OffsetTable: Sendable {
   }
 
   /// The edges of one entity, optionally only those of one type, in one array.
-  func edges(of entity: Int, in edges: [Edge], type: String?) -> [Edge] {
+  func edges(of entity: Int, in edges: EdgeList, type: String?) -> [Edge] {
     let range = Int(offsets[entity])..<Int(offsets[entity + 1])
     guard !range.isEmpty else { return [] }
     var result: [Edge] = []
     result.reserveCapacity(range.count)
     for slot in range {
-      let edge = edges[Int(targets[slot])]
-      if let type, edge.type != type { continue }
-      result.append(edge)
+      let position = Int(targets[slot])
+      if let type, edges.typeNames[Int(edges.stored[position].type)] != type { continue }
+      result.append(edges[position])
     }
     return result
   }

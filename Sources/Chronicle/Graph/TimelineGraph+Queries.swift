@@ -47,14 +47,19 @@ extension TimelineGraph {
     var seen: Set<EntityIndex> = [start]
     var frontier = [start]
     var level = 0
+    let stored = index.edges.stored
+    // Whether each type number is one of the types asked for: one look-up per type, not per edge.
+    let allowed = relationTypes.map { types in index.edges.typeNames.map { types.contains($0) } }
     while level < max(0, depth), !frontier.isEmpty {
       var next: [EntityIndex] = []
       for node in frontier {
-        for edgeIndex in index.outgoing[node.int] + index.incoming[node.int] {
-          let edge = index.edges[edgeIndex]
-          if let relationTypes, !relationTypes.contains(edge.type) { continue }
-          let other = edge.from == node ? edge.to : edge.from
-          if seen.insert(other).inserted { next.append(other) }
+        for table in [index.outgoing, index.incoming] {
+          for slot in table.range(of: node.int) {
+            let edge = stored[table.item(at: slot)]
+            if let allowed, !allowed[Int(edge.type)] { continue }
+            let other = EntityIndex(rawValue: edge.from == node.rawValue ? edge.to : edge.from)
+            if seen.insert(other).inserted { next.append(other) }
+          }
         }
       }
       frontier = next

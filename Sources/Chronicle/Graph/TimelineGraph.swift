@@ -80,7 +80,9 @@ public struct TimelineGraph: Sendable, Hashable {
   // MARK: Adjacency
 
   /// Every edge: the relations, then the edges implied by fields (`place`, `partOf`, `parent`).
-  public var edges: [Edge] { index.edges }
+  ///
+  /// A collection made from the graph's compact storage: reading it copies no array.
+  public var edges: EdgeList { index.edges }
 
   /// The edges that start at an entity, optionally only of one type, sorted by type then end.
   public func outgoing(from entity: EntityIndex, type: String? = nil) -> [Edge] {
@@ -94,8 +96,15 @@ public struct TimelineGraph: Sendable, Hashable {
 
   /// The entities joined to an entity by an edge in either direction.
   public func neighbours(of entity: EntityIndex) -> [EntityIndex] {
-    var result = index.outgoing[entity.int].map { index.edges[$0].to }
-    result += index.incoming[entity.int].map { index.edges[$0].from }
+    let stored = index.edges.stored
+    var result: [EntityIndex] = []
+    result.reserveCapacity(index.outgoing.range(of: entity.int).count + index.incoming.range(of: entity.int).count)
+    for slot in index.outgoing.range(of: entity.int) {
+      result.append(EntityIndex(rawValue: stored[index.outgoing.item(at: slot)].to))
+    }
+    for slot in index.incoming.range(of: entity.int) {
+      result.append(EntityIndex(rawValue: stored[index.incoming.item(at: slot)].from))
+    }
     return result
   }
 

@@ -304,20 +304,25 @@ struct TimelineValidator {
 
   private mutating func checkAnachronisms() {
     let entities = graph.entities
-    for edge in graph.edges {
-      guard let position = edge.relation else { continue }
-      guard let citingDate = entities[edge.from.int].date, let latest = citingDate.latest,
-        let otherDate = entities[edge.to.int].date, let earliest = otherDate.earliest, earliest > latest
+    // Only `cites` and `reports` edges can be anachronisms: their type numbers, found once.
+    let cites = graph.edges.typesEqual(to: RelationType.cites.id)
+    let reports = graph.edges.typesEqual(to: RelationType.reports.id)
+    for stored in graph.edges.stored {
+      let isCites = cites[Int(stored.type)]
+      guard stored.relation >= 0, isCites || reports[Int(stored.type)] else { continue }
+      let from = Int(stored.from), to = Int(stored.to)
+      guard let citingDate = entities[from].date, let latest = citingDate.latest,
+        let otherDate = entities[to].date, let earliest = otherDate.earliest, earliest > latest
       else { continue }
-      let relation = graph.relations[position]
-      let citing = entities[edge.from.int].id
-      let other = entities[edge.to.int].id
-      let otherKind = entities[edge.to.int].kind
-      if edge.type == RelationType.cites.id, otherKind == .document {
+      let relation = graph.relations[Int(stored.relation)]
+      let citing = entities[from].id
+      let other = entities[to].id
+      let otherKind = entities[to].kind
+      if isCites, otherKind == .document {
         report(.warning, .anachronism,
                "'\(citing)' (dated \(citingDate)) cites '\(other)', which is dated later (\(otherDate))",
                relation.provenance, "to")
-      } else if edge.type == RelationType.reports.id, otherKind == .event {
+      } else if !isCites, otherKind == .event {
         report(.warning, .anachronism,
                "'\(citing)' (dated \(citingDate)) reports '\(other)', which begins later (\(otherDate))",
                relation.provenance, "to")
@@ -330,32 +335,40 @@ struct TimelineValidator {
   private mutating func checkCycles(of type: String) {
     let count = graph.count
     var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
+    let stored = graph.edges.stored
+    let outgoing = graph.index.outgoing
+    let matches = graph.edges.typesEqual(to: type)
     // Only entities with an edge of this type can be on a cycle; the others are done.
     var hasEdge = [Bool](repeating: false, count: count)
-    for edge in graph.edges where edge.type == type { hasEdge[edge.from.int] = true }
+    for edge in stored where matches[Int(edge.type)] { hasEdge[Int(edge.from)] = true }
     var reported = Set<[EntityIndex]>()
+    // Each entity on the stack with the next of its outgoing slots to follow (its
+    // edges sorted by type, then end, as `outgoing(from:type:)` lists them).
+    var stack: [(node: EntityIndex, next: Int, end: Int)] = []
+    var path: [EntityIndex] = []
     for start in 0..<count where state[start] == 0 {
       guard hasEdge[start] else {
         state[start] = 2
         continue
       }
-      var stack: [(node: EntityIndex, next: Int, edges: [Edge])] = []
-      var path: [EntityIndex] = []
       let root = EntityIndex(start)
-      stack.append((root, 0, graph.outgoing(from: root, type: type)))
+      let rootSlots = outgoing.range(of: start)
+      stack.append((root, rootSlots.lowerBound, rootSlots.upperBound))
       path.append(root)
       state[start] = 1
       while !stack.isEmpty {
         let top = stack.count - 1
-        if stack[top].next < stack[top].edges.count {
-          let edge = stack[top].edges[stack[top].next]
+        if stack[top].next < stack[top].end {
+          let edge = stored[outgoing.item(at: stack[top].next)]
           stack[top].next += 1
-          let target = edge.to
+          guard matches[Int(edge.type)] else { continue }
+          let target = EntityIndex(rawValue: edge.to)
           switch state[target.int] {
           case 0:
             state[target.int] = 1
             path.append(target)
-            stack.append((target, 0, hasEdge[target.int] ? graph.outgoing(from: target, type: type) : []))
+            let slots = hasEdge[target.int] ? outgoing.range(of: target.int) : 0..<0
+            stack.append((target, slots.lowerBound, slots.upperBound))
           case 1:
             if let begin = path.lastIndex(of: target) {
               let cycle = Array(path[begin...])
@@ -392,10 +405,10 @@ struct TimelineValidator {
   private mutating func checkUnrelated(referenced: [Bool]) {
     var related = referenced
     related.withUnsafeMutableBufferPointer { related in
-      graph.edges.withUnsafeBufferPointer { edges in
+      graph.edges.stored.withUnsafeBufferPointer { edges in
         for position in edges.indices {
-          related[edges[position].from.int] = true
-          related[edges[position].to.int] = true
+          related[Int(edges[position].from)] = true
+          related[Int(edges[position].to)] = true
         }
       }
       for subject in graph.index.claimSubjects { if let subject { related[subject.int] = true } }

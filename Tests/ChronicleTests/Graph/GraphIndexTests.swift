@@ -33,6 +33,65 @@ import Testing
     #expect(graph.index.relationEnds.map(\.type) == [0, 1, 2, 3, 2])
   }
 
+  /// The compact edge list gives back each relation's own spelling of its type and its
+  /// position, then the fields' edges (`located-in`, `part-of`, no relation), as the
+  /// adjacency lists them; walking it as a collection equals reading it by position.
+  @Test func edgeListGivesEachEdgeAsWritten() throws {
+    /// An entity with some fields set.
+    func entity(_ id: String, _ kind: EntityKind, _ change: (inout Entity) -> Void = { _ in }) -> Entity {
+      var entity = Entity(id: id, kind: kind, label: id.uppercased())
+      change(&entity)
+      return entity
+    }
+    var builder = TimelineBuilder()
+    builder.add(entity("p", .place))
+    builder.add(entity("q", .place) { $0.parent = "p" })
+    let date = try EDTFDate("1992-02")
+    builder.add(entity("e", .event) { $0.date = date; $0.place = "q" })
+    builder.add(entity("f", .event) { $0.partOf = "e" })
+    builder.add(entity("a", .person))
+    builder.add(Relation(from: "a", type: "te\u{301}moin", to: "e"))
+    builder.add(Relation(from: "a", type: "ghost-end", to: "nobody"))
+    builder.add(Relation(from: "a", type: "participant", to: "f"))
+    let graph = builder.validate().graph
+    let index = { (id: String) in try #require(graph.index(of: id)) }
+    let expected = [
+      Edge(from: try index("a"), to: try index("e"), type: "te\u{301}moin", relation: 0),
+      Edge(from: try index("a"), to: try index("f"), type: "participant", relation: 2),
+      Edge(from: try index("q"), to: try index("p"), type: "located-in", relation: nil),
+      Edge(from: try index("e"), to: try index("q"), type: "located-in", relation: nil),
+      Edge(from: try index("f"), to: try index("e"), type: "part-of", relation: nil),
+    ]
+    #expect(Array(graph.edges) == expected)
+    #expect(graph.edges.indices.map { graph.edges[$0] } == expected)
+    #expect(graph.edges[0].type.unicodeScalars.count == 7)  // the NFD spelling, not the NFC one
+    #expect(graph.edges.filter(\.isImplied).count == 3)
+    #expect(graph.outgoing(from: try index("a")).map(\.relation) == [2, 0])
+    #expect(graph.outgoing(from: try index("a"), type: "t\u{E9}moin").map(\.relation) == [0])
+    #expect(Set(graph.neighbours(of: try index("e"))) == [try index("q"), try index("a"), try index("f")])
+    #expect(graph.neighbourhood(of: "p", depth: 2, relationTypes: ["located-in"]) == [try index("p"), try index("q"), try index("e")])
+  }
+
+  /// Cycles are followed through the edges of their type only, among an entity's
+  /// others (which the adjacency sorts around them), and each is reported once.
+  @Test func cyclesFollowOnlyTheirType() throws {
+    var builder = TimelineBuilder()
+    for id in ["x", "y", "z", "w"] {
+      var event = Entity(id: id, kind: .event, label: id)
+      event.date = try EDTFDate("1992")
+      if id == "w" { event.partOf = "x" }
+      builder.add(event)
+    }
+    builder.add(Relation(from: "x", type: "precedes", to: "y"))
+    builder.add(Relation(from: "y", type: "caused", to: "x"))
+    builder.add(Relation(from: "y", type: "precedes", to: "z"))
+    builder.add(Relation(from: "z", type: "precedes", to: "x"))
+    builder.add(Relation(from: "x", type: "a-type", to: "w"))
+    builder.add(Relation(from: "x", type: "part-of", to: "w"))
+    let cycles = builder.validate().diagnostics.filter { $0.code == .cycle }.map(\.message)
+    #expect(cycles == ["cycle in 'part-of': 'x' → 'w' → 'x'", "cycle in 'precedes': 'x' → 'y' → 'z' → 'x'"])
+  }
+
   /// A declared type is found under either spelling; its signature is checked once
   /// per pair of kinds, the same for every relation.
   @Test func typesAreLookedUpOncePerSpelling() {
