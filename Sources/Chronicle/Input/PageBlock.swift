@@ -7,9 +7,12 @@ import Foundation
 /// with the process (in that thread's arena, or below a raised mapping threshold), so a
 /// part of a file read on another thread and then moved into the graph would be held
 /// twice at the peak; a block's pages are unmapped when it goes.
+///
+/// A block taken from a ``PagePool`` holds one of its regions and gives it back to it.
 final class PageBlock<Element> {
   private let base: UnsafeMutablePointer<Element>
   private let byteCount: Int
+  private let pool: PagePool?
   /// The most elements the block holds.
   let capacity: Int
   /// The elements appended.
@@ -22,12 +25,20 @@ final class PageBlock<Element> {
     let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     let bytes = max(1, capacity * MemoryLayout<Element>.stride)
     byteCount = (bytes + pageSize - 1) / pageSize * pageSize
-    guard
-      let mapped = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-      mapped != UnsafeMutableRawPointer(bitPattern: -1)
-    else { return nil }
+    guard let mapped = PagePool.map(byteCount) else { return nil }
     base = mapped.bindMemory(to: Element.self, capacity: capacity)
     self.capacity = capacity
+    pool = nil
+  }
+
+  /// A block in one of the pool's regions, for as many elements as it holds, or nil
+  /// when the system gives no memory.
+  init?(in pool: PagePool) {
+    guard let region = pool.take() else { return nil }
+    byteCount = PagePool.regionByteCount
+    capacity = byteCount / MemoryLayout<Element>.stride
+    base = region.bindMemory(to: Element.self, capacity: capacity)
+    self.pool = pool
   }
 
   /// Whether the block is full.
@@ -50,6 +61,10 @@ final class PageBlock<Element> {
 
   deinit {
     (base + taken).deinitialize(count: count - taken)
-    munmap(base, byteCount)
+    if let pool {
+      pool.give(UnsafeMutableRawPointer(base))
+    } else {
+      munmap(base, byteCount)
+    }
   }
 }

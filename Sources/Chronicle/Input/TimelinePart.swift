@@ -90,6 +90,8 @@ struct TimelinePart {
   struct Caches {
     var dates = EDTFDateCache()
     var texts = StringInterner()
+    /// Where the part's blocks take their pages from (each block its own when nil).
+    var pages: PagePool?
   }
 
   /// Reads the elements from `start` to the first that starts at or after `limit`, or
@@ -145,13 +147,13 @@ struct TimelinePart {
         switch consume record {
         case .entity(let entity):
           part.hashes.append(IdentifierTable.hash(entity.id))
-          stored = append(entity, to: &part.entities)
+          stored = append(entity, to: &part.entities, pool: caches.pages)
         case .relation(let relation):
           part.hashes.append(relation.mergeHash)
-          stored = append(relation, to: &part.relations)
+          stored = append(relation, to: &part.relations, pool: caches.pages)
         case .claim(let claim):
           part.hashes.append(0)
-          stored = append(claim, to: &part.claims)
+          stored = append(claim, to: &part.claims, pool: caches.pages)
         }
         guard stored else { return part }
         part.count += 1
@@ -168,9 +170,13 @@ struct TimelinePart {
   }
 
   /// Appends to the last block, or to a new one; false when there is no memory for one.
-  private static func append<Element>(_ element: consuming Element, to blocks: inout [PageBlock<Element>]) -> Bool {
+  private static func append<Element>(
+    _ element: consuming Element, to blocks: inout [PageBlock<Element>], pool: PagePool?
+  ) -> Bool {
     if blocks.last?.isFull ?? true {
-      guard let block = PageBlock<Element>(capacity: blockSize) else { return false }
+      guard let block = pool.map({ PageBlock<Element>(in: $0) }) ?? PageBlock<Element>(capacity: blockSize) else {
+        return false
+      }
       blocks.append(block)
     }
     blocks[blocks.count - 1].append(element)

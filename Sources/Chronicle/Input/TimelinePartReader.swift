@@ -27,9 +27,11 @@ final class TimelinePartReader: @unchecked Sendable {
     let workers = max(1, min(workers, starts.count))
     running = workers
     nonisolated(unsafe) let bytes = bytes
+    // The blocks' pages go round: filled here, emptied by the thread adding the parts.
+    let pages = PagePool()
     for worker in 0..<workers {
       let thread = Thread { [self] in
-        var caches = TimelinePart.Caches()
+        var caches = TimelinePart.Caches(pages: pages)
         for number in stride(from: worker, to: starts.count, by: workers) {
           if isCancelled { break }
           let limit = number + 1 < starts.count ? starts[number + 1].start : bytes.count

@@ -136,16 +136,6 @@ struct TimelinePartTests {
 
   /// Elements in a block are moved out in order; those never taken are freed with it.
   @Test func pageBlocksHoldTakeAndFreeElements() throws {
-    final class Counter: @unchecked Sendable { var freed = 0 }
-    final class Tracked {
-      let value: Int
-      let counter: Counter
-      init(_ value: Int, _ counter: Counter) {
-        self.value = value
-        self.counter = counter
-      }
-      deinit { counter.freed += 1 }
-    }
     let counter = Counter()
     do {
       let block = try #require(PageBlock<Tracked>(capacity: 3))
@@ -161,6 +151,49 @@ struct TimelinePartTests {
     }
     #expect(counter.freed == 5)
   }
+
+  /// Blocks from a pool give their regions back to it as they go, up to its limit, and
+  /// the next blocks take them; the elements left in a block are freed all the same.
+  @Test func pooledBlocksGiveTheirPagesBack() throws {
+    let counter = Counter()
+    let pool = PagePool(limit: 2)
+    do {
+      var blocks: [PageBlock<Tracked>] = []
+      for _ in 0..<3 { blocks.append(try #require(PageBlock<Tracked>(in: pool))) }
+      #expect(blocks[0].capacity == PagePool.regionByteCount / MemoryLayout<Tracked>.stride)
+      while !blocks[0].isFull { blocks[0].append(Tracked(blocks[0].count, counter)) }
+      blocks[1].append(Tracked(-1, counter))
+      var values: [Int] = []
+      blocks[0].takeAll { values.append($0.value) }
+      #expect(values == Array(0..<blocks[0].capacity))
+      #expect(pool.keptCount == 0)
+    }
+    #expect(counter.freed == PagePool.regionByteCount / MemoryLayout<Tracked>.stride + 1)
+    #expect(pool.keptCount == 2)
+    do {
+      let reused = try #require(PageBlock<Tracked>(in: pool))
+      #expect(pool.keptCount == 1)
+      reused.append(Tracked(7, counter))
+      var values: [Int] = []
+      reused.takeAll { values.append($0.value) }
+      #expect(values == [7])
+    }
+    #expect(pool.keptCount == 2)
+  }
+}
+
+/// Counts the ``Tracked`` values freed.
+private final class Counter: @unchecked Sendable { var freed = 0 }
+
+/// A value that counts itself out when freed.
+private final class Tracked {
+  let value: Int
+  let counter: Counter
+  init(_ value: Int, _ counter: Counter) {
+    self.value = value
+    self.counter = counter
+  }
+  deinit { counter.freed += 1 }
 }
 
 /// A large file read from disk gives back the pages of its bytes as it reads them;
