@@ -23,6 +23,10 @@ struct GraphIndex: Sendable {
   /// ``RelationEnds/type`` numbers them: the relations' in the order first used, then
   /// `located-in` and `part-of` if no relation uses them.
   var relationTypeNames: [String]
+  /// The entities named by each entity's `place`, `partOf` and `parent`, at 3 × its
+  /// position + 0, 1 and 2: the raw index, or -1 when the field is absent or names no
+  /// entity.
+  var fieldTargets: [Int32]
 
   /// Above this many relations and claims together, their ids are looked up on two threads.
   static let parallelThreshold = 50_000
@@ -136,8 +140,8 @@ struct GraphIndex: Sendable {
             type: Int32(truncatingIfNeeded: isPlace ? locatedInNumber : partOfNumber)))
       }
     }
-    fieldTargets = []
     typeNumbers = []
+    self.fieldTargets = fieldTargets
     self.relationEnds = relationEnds
     self.relationTypeNames = names
     self.edges = EdgeList(stored: edges, typeNames: names)

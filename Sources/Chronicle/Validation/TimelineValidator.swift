@@ -98,17 +98,23 @@ struct TimelineValidator {
 
   private mutating func checkEntities() {
     let entities = graph.entities
+    let targets = graph.index.fieldTargets
     entities.withUnsafeBufferPointer { buffer in
-      for start in stride(from: 0, to: buffer.count, by: Self.citationRun) {
-        let run = start..<min(start + Self.citationRun, buffer.count)
-        lookUpCitations(run) { buffer[$0].sources }
-        for position in run { checkEntity(buffer, at: position) }
+      targets.withUnsafeBufferPointer { targets in
+        for start in stride(from: 0, to: buffer.count, by: Self.citationRun) {
+          let run = start..<min(start + Self.citationRun, buffer.count)
+          lookUpCitations(run) { buffer[$0].sources }
+          for position in run { checkEntity(buffer, at: position, targets: targets) }
+        }
       }
     }
   }
 
   /// Checks one entity, reading its fields in place (no copy of the whole entity).
-  private mutating func checkEntity(_ buffer: UnsafeBufferPointer<Entity>, at position: Int) {
+  /// `targets` are the index's ``GraphIndex/fieldTargets``.
+  private mutating func checkEntity(
+    _ buffer: UnsafeBufferPointer<Entity>, at position: Int, targets: UnsafeBufferPointer<Int32>
+  ) {
     let provenance = buffer[position].provenance
     let kind = buffer[position].kind
     if buffer[position].id.isEmpty { report(.error, .emptyValue, "an id must not be empty", provenance, "id") }
@@ -128,10 +134,21 @@ struct TimelineValidator {
     if kind == .event, buffer[position].date == nil, !provenance.hasField("date") {
       report(.warning, .undatedEvent, "event '\(buffer[position].id)' has no date; it is listed as undated", provenance, "id")
     }
-    if let place = buffer[position].place { checkReference(place, field: "place", expected: Self.places, in: provenance) }
-    if let parent = buffer[position].partOf { checkReference(parent, field: "partOf", expected: Self.events, in: provenance) }
+    // The fields' targets, as the index looked them up.
+    func target(_ field: Int) -> EntityIndex? {
+      let raw = targets[3 * position + field]
+      return raw < 0 ? nil : EntityIndex(rawValue: raw)
+    }
+    if let place = buffer[position].place {
+      checkReference(place, target: target(0), field: "place", expected: Self.places, in: provenance)
+    }
+    if let parent = buffer[position].partOf {
+      checkReference(parent, target: target(1), field: "partOf", expected: Self.events, in: provenance)
+    }
     if let parent = buffer[position].parent {
-      checkReference(parent, field: "parent", expected: kind == .place ? Self.places : Self.organisations, in: provenance)
+      checkReference(
+        parent, target: target(2), field: "parent", expected: kind == .place ? Self.places : Self.organisations,
+        in: provenance)
     }
     for (index, held) in buffer[position].positions.enumerated() {
       if let organisation = held.organisation {
