@@ -17,9 +17,15 @@ struct TimelineValidator {
   private var cited: [EntityIndex?] = []
   private var citedTaken = 0
 
+  /// The entities' kinds, one byte each, read in order once: the kind of an entity a
+  /// reference or a relation names is then read at random from 1 MB (at a million
+  /// entities), not from the entities.
+  private let kinds: [EntityKind]
+
   init(graph: TimelineGraph) {
     self.graph = graph
     self.referenced = [Bool](repeating: false, count: graph.count)
+    self.kinds = graph.entities.map(\.kind)
   }
 
   /// The checks, in the order their diagnostics are reported; then, with what they
@@ -220,9 +226,7 @@ struct TimelineValidator {
     let types = graph.index.relationTypeNames.map(graph.relationType)
     let allowed = types.map { type in type.map(Self.allowedPairs) ?? 0 }
     let graph = self.graph
-    // The kinds in one byte each, read in order once: the ends' kinds are then read at
-    // random from 1 MB, not from the entities.
-    let kinds = graph.entities.map(\.kind)
+    let kinds = self.kinds
     graph.relations.withUnsafeBufferPointer { relations in
       graph.index.relationEnds.withUnsafeBufferPointer { ends in
         kinds.withUnsafeBufferPointer { kinds in
@@ -565,7 +569,7 @@ struct TimelineValidator {
       return
     }
     referenced[target.int] = true
-    let kind = graph.entities[target.int].kind
+    let kind = kinds[target.int]
     if !expected.contains(kind) {
       let kinds = expected.sorted().map(\.withArticle).joined(separator: " or ")
       let field = field()
