@@ -1,3 +1,5 @@
+import Foundation
+
 /// An entity id as a dictionary key that compares code point by code point.
 ///
 /// Swift's `String ==` treats canonically equivalent strings as equal, so `café` written
@@ -19,10 +21,16 @@ struct IdentifierKey: Hashable, Sendable {
   /// Whether two strings have the same code points (the same UTF-8 bytes), unlike
   /// `==`, which also equates canonically equivalent spellings.
   static func sameCodePoints(_ lhs: String, _ rhs: String) -> Bool {
+    // Two strings of the same representation hold the same bytes: two short strings
+    // (kept inline, up to 15 bytes) with the same bytes, or two values of one storage.
+    // Most ids are short, so most matches end here without reading a byte.
+    if unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self) { return true }
     let left = lhs.utf8, right = rhs.utf8
     guard left.count == right.count else { return false }
     let compared = left.withContiguousStorageIfAvailable { leftBytes in
-      right.withContiguousStorageIfAvailable { rightBytes in leftBytes.elementsEqual(rightBytes) }
+      right.withContiguousStorageIfAvailable { rightBytes in
+        leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+      }
     }
     if let compared, let result = compared { return result }
     return left.elementsEqual(right)

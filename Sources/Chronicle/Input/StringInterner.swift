@@ -1,3 +1,5 @@
+import Foundation
+
 /// The texts of one file read so far, so that a text written many times (a title, a
 /// locator, a property) is one allocation shared by all its uses instead of one each.
 ///
@@ -36,8 +38,12 @@ struct StringInterner {
         let stored = slots[slot]
         if stored == 0 { break }
         if stored & 0xFFFF_FFFF_0000_0000 == tag {
-          var candidate = texts[Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1]
-          if candidate.withUTF8({ $0.elementsEqual(bytes) }) { return candidate }
+          let candidate = texts[Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1]
+          // A kept text is native, so its bytes are contiguous: compared in one call.
+          let same = candidate.utf8.withContiguousStorageIfAvailable { kept in
+            kept.count == bytes.count && memcmp(kept.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+          }
+          if same ?? candidate.utf8.elementsEqual(bytes) { return candidate }
         }
         slot = (slot + 1) & mask
       }
