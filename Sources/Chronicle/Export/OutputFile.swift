@@ -50,7 +50,7 @@ public enum OutputFile {
       throw OutputFileError(
         path: path, message: "cannot write in '\(folder.path)': " + String(cString: strerror(errno)))
     }
-    let failure = write(produce, to: descriptor)
+    let failure = write(produce, to: descriptor, direct: true)
     let closed = close(descriptor) == 0
     guard failure == nil, closed else {
       let reason = failure ?? String(cString: strerror(errno))
@@ -84,11 +84,12 @@ public enum OutputFile {
   }
 
   /// Writes what `produce` hands to its sink to `descriptor`, the system's writing on a
-  /// thread of its own (``BackgroundWriter``); the reason of the first failure.
+  /// thread of its own (``BackgroundWriter``; `direct` for a new regular file, which a
+  /// large output writes past the page cache); the reason of the first failure.
   private static func write(
-    _ produce: (_ sink: (UnsafeRawBufferPointer) -> Void) -> Void, to descriptor: Int32
+    _ produce: (_ sink: (UnsafeRawBufferPointer) -> Void) -> Void, to descriptor: Int32, direct: Bool = false
   ) -> String? {
-    let writer = BackgroundWriter(descriptor: descriptor)
+    let writer = BackgroundWriter(descriptor: descriptor, direct: direct)
     produce { piece in writer.append(piece) }
     return writer.finish()
   }

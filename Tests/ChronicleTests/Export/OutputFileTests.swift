@@ -95,6 +95,53 @@ struct OutputFileTests {
     #expect(written == expected)
   }
 
+  /// A large output to a regular file goes past the page cache once past the first
+  /// 8 MB, where the file system takes direct writes, and through the cache where it
+  /// does not (tmpfs, often): the same bytes either way, whether its size ends on a
+  /// page or not, and a small output never goes direct.
+  @Test(arguments: [
+    BackgroundWriter.directThreshold + 3 * BackgroundWriter.bufferSize,
+    BackgroundWriter.directThreshold + 3 * BackgroundWriter.bufferSize + 1_234,
+    BackgroundWriter.directThreshold / 2,
+  ])
+  func largeOutputsGoDirectWhereTheFileSystemAllows(size: Int) throws {
+    var folders = [try folder()]
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue {
+      folders.append(URL(fileURLWithPath: "/dev/shm").appendingPathComponent("chronicle-direct-\(UUID().uuidString)"))
+      try FileManager.default.createDirectory(at: folders[1], withIntermediateDirectories: true)
+    }
+    let expected = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 12) }
+    for directory in folders {
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let path = directory.appendingPathComponent("out.bin").path
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+      try #require(descriptor >= 0)
+      let probe = BackgroundWriter.setDirect(true, on: descriptor) && BackgroundWriter.setDirect(false, on: descriptor)
+      let writer = BackgroundWriter(descriptor: descriptor, direct: true)
+      expected.withUnsafeBytes { bytes in
+        var offset = 0
+        var piece = 1
+        while offset < bytes.count {
+          let count = min(piece, bytes.count - offset)
+          writer.append(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+          offset += count
+          piece = piece * 3 % 1_000_003
+        }
+      }
+      #expect(writer.finish() == nil)
+      close(descriptor)
+      #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+      if size < BackgroundWriter.directThreshold || !probe {
+        #expect(writer.writtenDirect == 0)
+      } else {
+        // Unless the disk took them too slowly, every full buffer past the threshold.
+        #expect(writer.writtenDirect % BackgroundWriter.bufferSize == 0)
+        #expect(writer.writtenDirect <= size - BackgroundWriter.directThreshold)
+      }
+    }
+  }
+
   /// A failure in the middle of a large output (more than the writing thread's buffers
   /// hold) stops the writing and is reported; the producer is never left waiting.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
