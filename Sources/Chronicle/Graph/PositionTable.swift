@@ -41,6 +41,18 @@ struct PositionTable: Sendable {
     slots.isEmpty ? 0 : slots[Int(truncatingIfNeeded: hash) & mask]
   }
 
+  /// Makes room for `minimumCapacity` positions without growing again (the slots are
+  /// cleared now, so this touches their memory: reserve only what will be used).
+  mutating func reserveCapacity(_ minimumCapacity: Int) {
+    hashes.reserveCapacity(minimumCapacity)
+    var size = max(64, slots.count)
+    while minimumCapacity * 2 > size { size *= 2 }
+    guard size > slots.count else { return }
+    slots = [UInt64](repeating: 0, count: size)
+    mask = size - 1
+    for position in hashes.indices { place(position) }
+  }
+
   /// Indexes the next position (``count``) under `hash`.
   mutating func append(_ hash: UInt64) {
     precondition(hashes.count < Int(UInt32.max), "more positions than a table holds")
@@ -57,10 +69,7 @@ struct PositionTable: Sendable {
   }
 
   private mutating func grow() {
-    let size = max(64, slots.count * 2)
-    slots = [UInt64](repeating: 0, count: size)
-    mask = size - 1
-    for position in hashes.indices { place(position) }
+    reserveCapacity(max(32, slots.count))
   }
 
   /// A fast hash of text, for the keys of this table (not for untrusted collisions:

@@ -64,6 +64,10 @@ public struct TimelineBuilder: Sendable {
     entities.reserveCapacity(entities.count + byteCount / 160)
     relations.reserveCapacity(relations.count + byteCount / 100)
     claims.reserveCapacity(claims.count + byteCount / 800)
+    // The table that merges repeated relations is cleared when sized, so it is sized
+    // for the relations such a file most likely holds (not the generous bound above):
+    // at most about a tenth of the file's size, and freed before the graph is indexed.
+    relationPositions.reserveCapacity(relations.count + byteCount / 200)
   }
 
   /// Frees the tables that find the relation or claim a new one repeats, when nothing
