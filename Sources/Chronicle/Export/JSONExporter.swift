@@ -71,15 +71,15 @@ public struct JSONExporter: Sendable {
     }
     writer.key("entities")
     writer.beginArray()
-    writeElements(graph.entities, to: &writer, flush: flush) { write($0, to: &$1) }
+    writeElements(graph.entities, to: &writer, flush: flush) { write(entityAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.key("relations")
     writer.beginArray()
-    writeElements(graph.relations, to: &writer, flush: flush) { write($0, to: &$1) }
+    writeElements(graph.relations, to: &writer, flush: flush) { write(relationAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.key("claims")
     writer.beginArray()
-    writeElements(graph.claims, to: &writer, flush: flush) { write($0, to: &$1) }
+    writeElements(graph.claims, to: &writer, flush: flush) { write(claimAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.endObject()
     writer.finish()
@@ -88,14 +88,20 @@ public struct JSONExporter: Sendable {
   /// Writes the elements of an array, calling `flush` after each (or each block). Many
   /// elements are written in blocks, two at a time on two threads, each into a writer
   /// of its own, and added in order: the same bytes as one loop.
+  ///
+  /// `write` writes the element at a position of the array's buffer: elements are read
+  /// in place there, where a loop over the array (or a generic call) would copy each,
+  /// with a retain and a release of every string and list in it.
   private func writeElements<Element>(
     _ elements: [Element], to writer: inout JSONWriter, flush: (inout JSONWriter) -> Void,
-    _ write: (Element, inout JSONWriter) -> Void
+    _ write: (UnsafeBufferPointer<Element>, Int, inout JSONWriter) -> Void
   ) {
     guard elements.count > parallelItems else {
-      for element in elements {
-        write(element, &writer)
-        flush(&writer)
+      elements.withUnsafeBufferPointer { elements in
+        for position in elements.indices {
+          write(elements, position, &writer)
+          flush(&writer)
+        }
       }
       return
     }
@@ -112,7 +118,9 @@ public struct JSONExporter: Sendable {
       let middle = min(elements.count, start + block), end = min(elements.count, start + 2 * block)
       _ = TwoThreads.run { piece in
         parts[piece].restart(continuing: piece == 1 || start > 0)
-        for element in elements[piece == 0 ? start..<middle : middle..<end] { write(element, &parts[piece]) }
+        elements.withUnsafeBufferPointer { elements in
+          for position in piece == 0 ? start..<middle : middle..<end { write(elements, position, &parts[piece]) }
+        }
       }
       for piece in 0..<2 {
         writer.append(parts[piece])
@@ -122,17 +130,19 @@ public struct JSONExporter: Sendable {
     }
   }
 
-  private func write(_ entity: Entity, to writer: inout JSONWriter) {
+  /// Writes the entity at `index` of `entities`, reading its fields in place (a copy of
+  /// the entity would retain and release each of its strings and lists).
+  private func write(entityAt index: Int, of entities: UnsafeBufferPointer<Entity>, to writer: inout JSONWriter) {
     writer.beginObject()
-    writer.member("id", entity.id)
-    writer.member("kind", entity.kind.rawValue)
-    writer.member(entity.kind.labelKey, entity.label)
-    writer.member("type", entity.type)
-    writer.member("date", entity.date?.description)
-    if !entity.steps.isEmpty {
+    writer.member("id", entities[index].id)
+    writer.member("kind", entities[index].kind.rawValue)
+    writer.member(entities[index].kind.labelKey, entities[index].label)
+    writer.member("type", entities[index].type)
+    writer.member("date", entities[index].date?.description)
+    if !entities[index].steps.isEmpty {
       writer.key("steps")
       writer.beginArray()
-      for step in entity.steps {
+      for step in entities[index].steps {
         writer.beginObject()
         writer.member("label", step.label)
         writer.member("date", step.date.description)
@@ -140,10 +150,10 @@ public struct JSONExporter: Sendable {
       }
       writer.endArray()
     }
-    if !entity.identifiers.isEmpty {
+    if !entities[index].identifiers.isEmpty {
       writer.key("identifiers")
       writer.beginArray()
-      for identifier in entity.identifiers {
+      for identifier in entities[index].identifiers {
         writer.beginObject()
         writer.member("scheme", identifier.scheme.rawValue)
         writer.member("value", identifier.value)
@@ -151,22 +161,22 @@ public struct JSONExporter: Sendable {
       }
       writer.endArray()
     }
-    writer.member("publisher", entity.publisher)
-    writer.member("pages", entity.pages)
-    writer.member("place", entity.place)
-    writer.member("partOf", entity.partOf)
-    writer.member("parent", entity.parent)
-    if let coordinates = entity.coordinates {
+    writer.member("publisher", entities[index].publisher)
+    writer.member("pages", entities[index].pages)
+    writer.member("place", entities[index].place)
+    writer.member("partOf", entities[index].partOf)
+    writer.member("parent", entities[index].parent)
+    if let coordinates = entities[index].coordinates {
       writer.key("coordinates")
       writer.beginObject()
       writer.key("latitude"); writer.number(ClaimNumber(coordinates.latitude).description)
       writer.key("longitude"); writer.number(ClaimNumber(coordinates.longitude).description)
       writer.endObject()
     }
-    if !entity.positions.isEmpty {
+    if !entities[index].positions.isEmpty {
       writer.key("positions")
       writer.beginArray()
-      for position in entity.positions {
+      for position in entities[index].positions {
         writer.beginObject()
         writer.member("title", position.title)
         writer.member("organisation", position.organisation)
@@ -176,33 +186,35 @@ public struct JSONExporter: Sendable {
       }
       writer.endArray()
     }
-    writer.member("aliases", entity.aliases)
-    writer.member("description", entity.summary)
-    writer.member("notes", entity.notes)
-    write(entity.sources, to: &writer)
+    writer.member("aliases", entities[index].aliases)
+    writer.member("description", entities[index].summary)
+    writer.member("notes", entities[index].notes)
+    write(entities[index].sources, to: &writer)
     writer.endObject()
   }
 
-  private func write(_ relation: Relation, to writer: inout JSONWriter) {
+  /// Writes the relation at `index` of `relations`, reading its fields in place.
+  private func write(relationAt index: Int, of relations: UnsafeBufferPointer<Relation>, to writer: inout JSONWriter) {
     writer.beginObject()
-    writer.member("from", relation.from)
-    writer.member("type", relation.type)
-    writer.member("to", relation.to)
-    writer.member("role", relation.role)
-    writer.member("date", relation.date?.description)
-    writer.member("locator", relation.locator)
-    writer.member("note", relation.note)
-    write(relation.sources, to: &writer)
+    writer.member("from", relations[index].from)
+    writer.member("type", relations[index].type)
+    writer.member("to", relations[index].to)
+    writer.member("role", relations[index].role)
+    writer.member("date", relations[index].date?.description)
+    writer.member("locator", relations[index].locator)
+    writer.member("note", relations[index].note)
+    write(relations[index].sources, to: &writer)
     writer.endObject()
   }
 
-  private func write(_ claim: Claim, to writer: inout JSONWriter) {
+  /// Writes the claim at `index` of `claims`, reading its fields in place.
+  private func write(claimAt index: Int, of claims: UnsafeBufferPointer<Claim>, to writer: inout JSONWriter) {
     writer.beginObject()
-    writer.member("id", claim.id)
-    writer.member("subject", claim.subject)
-    writer.member("property", claim.property)
+    writer.member("id", claims[index].id)
+    writer.member("subject", claims[index].subject)
+    writer.member("property", claims[index].property)
     writer.key("value")
-    switch claim.value {
+    switch claims[index].value {
     case .number(let number):
       writer.number(number.description)
     case .range(let low, let high):
@@ -213,13 +225,13 @@ public struct JSONExporter: Sendable {
     case .text(let text):
       writer.string(text)
     }
-    writer.member("unit", claim.unit)
-    writer.member("qualifier", claim.qualifier)
-    writer.member("claimant", claim.claimant)
-    writer.member("reportedBy", claim.reportedBy)
-    writer.member("date", claim.date?.description)
-    writer.member("note", claim.note)
-    write(claim.sources, to: &writer)
+    writer.member("unit", claims[index].unit)
+    writer.member("qualifier", claims[index].qualifier)
+    writer.member("claimant", claims[index].claimant)
+    writer.member("reportedBy", claims[index].reportedBy)
+    writer.member("date", claims[index].date?.description)
+    writer.member("note", claims[index].note)
+    write(claims[index].sources, to: &writer)
     writer.endObject()
   }
 

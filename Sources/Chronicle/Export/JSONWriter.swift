@@ -154,28 +154,69 @@ public struct JSONWriter: Sendable {
 
   private mutating func newline() {
     bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<depth { bytes.append(contentsOf: [32, 32]) }
+    var spaces = 2 * depth
+    while spaces > 0 {
+      let count = min(spaces, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+      spaces -= count
+    }
   }
 
+  /// Spaces to indent with, many at a time.
+  private static let spaces = [UInt8](repeating: 32, count: 64)
+
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Whether any of eight bytes is a control character, `"` or `\` (a byte equal to
+  /// `c` is a zero byte of `word ^ c…c`; a byte below 0x20 borrows in `word - 0x20…20`
+  /// with its high bit clear, which rules out the bytes of 0x80 and above).
+  @inline(__always)
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    let control = (word &- 0x20 &* ones) & ~word & highs != 0
+    return control || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
+  }
+
+  /// Appends a backslash and the byte that follows it in an escape.
+  private mutating func appendEscape(_ byte: UInt8) {
+    bytes.append(0x5C)
+    bytes.append(byte)
+  }
 
   private mutating func appendString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
       var start = 0
-      for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<position]))
-        switch byte {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        default:
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+      var position = 0
+      while position < utf8.count {
+        // Eight bytes at a time while none needs escaping (the usual case).
+        if position + 8 <= utf8.count,
+          !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + position).loadUnaligned(as: UInt64.self))
+        {
+          position += 8
+          continue
         }
-        start = position + 1
+        let byte = utf8[position]
+        position += 1
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        let escaped = position - 1
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
+        switch byte {
+        case 0x22: appendEscape(0x22)
+        case 0x5C: appendEscape(0x5C)
+        case 0x0A: appendEscape(UInt8(ascii: "n"))
+        case 0x0D: appendEscape(UInt8(ascii: "r"))
+        case 0x09: appendEscape(UInt8(ascii: "t"))
+        default:
+          appendEscape(UInt8(ascii: "u"))
+          bytes.append(0x30)
+          bytes.append(0x30)
+          bytes.append(Self.hex[Int(byte >> 4)])
+          bytes.append(Self.hex[Int(byte & 0xF)])
+        }
+        start = position
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
