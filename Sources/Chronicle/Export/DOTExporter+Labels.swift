@@ -52,49 +52,6 @@ extension DOTExporter {
     }
   }
 
-  /// Writes entity `position` as a node, at `pin` when given: the bytes
-  /// ``DOTWriter/node(_:_:)`` writes for its shape and colours,
-  /// ``entityLabel(_:disputed:)`` and ``entityTooltip(_:label:)``, written as they
-  /// are made instead of built first.
-  func writeEntity(_ position: Int, scene: DOTScene, pin: DOTPinnedLayout.Point?, into writer: inout DOTWriter) {
-    let entities = scene.graph.entities
-    let kind = entities[position].kind
-    let style = DOTStyle.node(kind)
-    let disputed = scene.disputed[position]
-    let dateText = entities[position].date?.humanDescription()
-    // Attributes in order of name, as DOTAttributes sorts them.
-    writer.beginNode(DOTID("n", position))
-    writer.attribute("color", style.color)
-    writer.attribute("fillcolor", style.fillcolor)
-    writer.beginText("label", width: lineLength)
-    var cut: [(name: String?, text: String)] = []  // rare: no allocation while empty
-    let qualified = scene.borders[position] == .dashed
-    Self.forEachLabelLine(of: entities, at: position, dateText: dateText, qualified: qualified, disputed: disputed) {
-      text, name in
-      if let shown = DOTText.cut(text, width: lineLength) {
-        cut.append((name, text))
-        writer.textLine(shown)
-      } else {
-        writer.textLine(text)
-      }
-    }
-    writer.endText()
-    if disputed != nil { writer.attribute("peripheries", "2") }
-    if let pin { writer.attribute("pos", pin: pin.x, pin.y) }
-    writer.attribute("shape", style.shape)
-    writer.attribute("style", DOTStyle.style(kind, border: scene.borders[position]))
-    writer.beginText("tooltip", width: Int.max, escaping: .tooltip)
-    writer.textLine(prefix: "id: ", entities[position].id)
-    for (name, text) in cut { writer.textLine(name.map { $0 + ": " + text } ?? text, wraps: false) }
-    if let type = entities[position].type { writer.textLine(prefix: "type: ", type) }
-    let aliases = entities[position].aliases
-    if !aliases.isEmpty { writer.textLine(prefix: "also: ", aliases.joined(separator: "; ")) }
-    if let summary = entities[position].summary { writer.textLine(summary, wraps: false) }
-    for note in entities[position].notes { writer.textLine(note, wraps: false) }
-    writer.endText()
-    writer.endStatement()
-  }
-
   /// The id, the whole of what `label` shows cut (`title: …`, `date: …`), then the
   /// type, aliases, description and notes, one per line.
   func entityTooltip(_ entity: borrowing Entity, label: DOTText) -> DOTText {
@@ -113,54 +70,10 @@ extension DOTExporter {
   /// The relation type, then the role, the date and the locator.
   func edgeLabel(_ edge: Edge, graph: TimelineGraph) -> DOTText {
     var label = DOTText(width: lineLength)
-    EdgeLabelLines(type: edge.type, relation: edge.relation, relations: graph.relations, width: lineLength).forEach {
-      text, name in
-      label.append(text, name: name)
+    Self.forEachEdgeLabelLine(type: edge.type, relation: edge.relation, relations: graph.relations) { text, line in
+      label.append(text, name: line.name)
     }
     return label
-  }
-
-  /// The lines of an edge's label before they are cut, each with the name its whole
-  /// text goes under in the tooltip when it is cut: what ``edgeLabel(_:graph:)`` holds.
-  struct EdgeLabelLines {
-    var type: String
-    var role: String?
-    var date: String?
-    var marker: String?
-    var locator: String?
-    /// Whether a label of lines of `width` characters shows one of the lines cut.
-    private(set) var hasCutLine = false
-
-    /// The lines for an edge of `type` made by `relations[relation]`, if any, in a label
-    /// of lines of `width` characters; reads the relation in place (a copy of a
-    /// ``Relation`` retains every one of its fields).
-    init(type: String, relation: Int?, relations: [Relation], width: Int) {
-      self.type = type
-      if let relation {
-        role = relations[relation].role
-        if let date = relations[relation].date {
-          self.date = date.humanDescription()
-          marker = DOTExporter.marker(date)
-        }
-        locator = relations[relation].locator
-      }
-      var hasCutLine = false
-      forEach { text, _ in hasCutLine = hasCutLine || DOTText.cut(text, width: width) != nil }
-      self.hasCutLine = hasCutLine
-    }
-
-    /// Each line as the label shows it, cut when it is too long.
-    func forEachShown(width: Int, _ body: (String) -> Void) {
-      forEach { text, _ in body(hasCutLine ? DOTText.cut(text, width: width) ?? text : text) }
-    }
-
-    func forEach(_ body: (String, String?) -> Void) {
-      body(type, "type")
-      if let role { body(role, "role") }
-      if let date { body(date, "date") }
-      if let marker { body(marker, nil) }
-      if let locator { body(locator, "locator") }
-    }
   }
 
   // MARK: Disagreements

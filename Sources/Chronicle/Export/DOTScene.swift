@@ -25,6 +25,9 @@ struct DOTScene: Sendable {
   private(set) var notes: [Note] = []
   /// Per entity: the properties on which its claims disagree, in the graph's order.
   private(set) var disputed: [Int: [String]] = [:]
+  /// Per entity: whether it has disputed properties (a key of ``disputed``), known
+  /// without hashing.
+  private(set) var isDisputed: [Bool]
   /// Per entity: its border (date markers).
   private(set) var borders: [DOTStyle.Border]
 
@@ -64,6 +67,7 @@ struct DOTScene: Sendable {
       if borders[position] != .solid { bordersUsed.insert(borders[position]) }
     }
     self.isDrawn = isDrawn
+    self.isDisputed = [Bool](repeating: false, count: entities.count)
     self.borders = borders
     self.kindsUsed = kindsUsed
     self.bordersUsed = bordersUsed
@@ -87,6 +91,7 @@ struct DOTScene: Sendable {
     for disagreement in graph.disagreements {
       guard let subject = graph.index(of: disagreement.subject)?.int, isDrawn[subject] else { continue }
       disputed[subject, default: []].append(disagreement.property)
+      isDisputed[subject] = true
       var attributions: [(entity: Int, label: String)] = []
       func attribute(_ id: String?, _ label: String) {
         guard let id, let found = graph.index(of: id)?.int, isDrawn[found] else { return }
