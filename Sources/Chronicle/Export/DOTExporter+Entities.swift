@@ -68,6 +68,10 @@ extension DOTExporter {
     private let heads: [Recorded]
     /// Per kind and border: `shape` and `style`.
     private let tails: [Recorded]
+    /// `color` and `fillcolor` of a disagreement box.
+    let disagreementHead: Recorded
+    /// `shape` and `style` of a disagreement box.
+    let disagreementTail: Recorded
 
     init() {
       var heads: [Recorded] = []
@@ -89,6 +93,15 @@ extension DOTExporter {
       }
       self.heads = heads
       self.tails = tails
+      let box = DOTStyle.disagreement
+      disagreementHead = DOTWriter.attributeBytes(first: true) { writer in
+        writer.attribute("color", box.color)
+        writer.attribute("fillcolor", box.fillcolor)
+      }
+      disagreementTail = DOTWriter.attributeBytes(first: false) { writer in
+        writer.attribute("shape", box.shape)
+        writer.attribute("style", box.style)
+      }
     }
 
     /// `color` and `fillcolor`, the first attributes of a node of this kind.

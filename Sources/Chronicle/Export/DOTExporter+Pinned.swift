@@ -78,7 +78,7 @@ extension DOTExporter {
     var noteSizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: scene.notes.count)
     noteSizes.withUnsafeMutableBufferPointer { sizes in
       func measure(_ range: Range<Int>) {
-        for position in range { sizes[position] = DOTPinnedLayout.size(of: noteLabel(scene.notes[position], graph: graph), shape: "box") }
+        for position in range { sizes[position] = noteSize(scene.notes[position], graph: graph) }
       }
       let count = scene.notes.count
       guard count > parallelItems else { return measure(0..<count) }
@@ -110,10 +110,9 @@ extension DOTExporter {
       }
     }
     writeInBlocks(count: scene.notes.count, into: &writer) { range, writer in
+      var reused = EntityWriting()
       for position in range {
-        var attributes = noteAttributes(scene.notes[position], scene: scene)
-        attributes.set("pos", Self.pin(layout.notePosition[position]))
-        writer.node(DOTID("d", position), attributes)
+        writeNote(position, scene: scene, pin: layout.notePosition[position], reusing: &reused, into: &writer)
       }
     }
     writeNoteEdges(scene, axis: nil, into: &writer)

@@ -244,7 +244,7 @@ public struct DOTExporter: Sendable {
     case .rankHolder(let rank):
       writer.node(DOTID("r", rank), Self.rankHolder)
     case .note(let note):
-      writer.node(DOTID("d", note), noteAttributes(scene.notes[note], scene: scene))
+      writeNote(note, scene: scene, pin: nil, reusing: &reused, into: &writer)
     }
   }
 
