@@ -103,37 +103,48 @@ struct DOTPinnedLayout: Sendable {
     // they start; for a large drawing on a second thread, while the others are placed
     // below. The two write different entities' x (the others'), and read only those
     // of the entities they place.
+    // What is placed before the search (the dated entities chronologically, then the
+    // undated events and documents), as 32-bit numbers: the days are no longer needed.
+    var titled = [Int32]()
+    titled.reserveCapacity(dated.count + undatedTitled.count)
+    for (entity, _) in dated { titled.append(Int32(entity)) }
+    for entity in undatedTitled { titled.append(Int32(entity)) }
+    dated = []
+    var placedFirst = [Bool](repeating: false, count: count)
+    for entity in titled { placedFirst[Int(entity)] = true }
     var upper: [(start: Double, entity: Int32)] = []
     var upperLanes: (lane: [Int32], centre: [Int]) = ([], [])
     var unplaced: [Int] = []
     centreX.withUnsafeMutableBufferPointer { centreX in
       func placeUpper() -> (lane: [Int32], centre: [Int]) {
-        upper.reserveCapacity(dated.count + undatedTitled.count)
-        for (entity, _) in dated { upper.append((centreX[entity] - sizes[entity].width / 2, Int32(entity))) }
-        for entity in undatedTitled { upper.append((noDateX - sizes[entity].width / 2, Int32(entity))) }
+        upper.reserveCapacity(titled.count)
+        for entity in titled { upper.append((centreX[Int(entity)] - sizes[Int(entity)].width / 2, entity)) }
         upper.sort { ($0.start, $0.entity) < ($1.start, $1.entity) }
         return Self.lanes(upper, x: centreX, sizes: sizes, origin: 28)
       }
       func placeOthers() {
         // The others stand with their nearest placed neighbours: at the median x of those
         // placed in the previous round of a breadth-first search.
-        let adjacency = DOTTimeAxis.adjacency(scene: scene, heads: false)
-        var frontier = dated.map(\.entity) + undatedTitled
+        // An edge between two entities placed before the search (events and
+        // documents) neither reaches nor places anyone: left out.
+        let adjacency = DOTTimeAxis.adjacency(scene: scene, heads: false, leavingOut: placedFirst)
+        var frontier = titled
         var round: Int32 = 0
         var xs: [Double] = []
         while !frontier.isEmpty {
           round += 1
-          var candidates: [Int] = []
+          var candidates: [Int32] = []
           for node in frontier {
-            for slot in adjacency.slots(of: node) {
+            for slot in adjacency.slots(of: Int(node)) {
               let neighbour = Int(adjacency.targets[slot])
               guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
               placedRound[neighbour] = round
-              candidates.append(neighbour)
+              candidates.append(Int32(neighbour))
             }
           }
           candidates.sort()
-          for entity in candidates {
+          for candidate in candidates {
+            let entity = Int(candidate)
             xs.removeAll(keepingCapacity: true)
             for slot in adjacency.slots(of: entity) {
               let neighbour = Int(adjacency.targets[slot])
@@ -277,6 +288,9 @@ struct DOTPinnedLayout: Sendable {
       var best = (cost: Double.infinity, lane: laneEnd.count, x: item.x)
       if laneEnd.count < maximumLanes { best.cost = Double(laneEnd.count) * laneCost }
       for lane in laneEnd.indices {
+        // An item is never moved left, so a lane costs at least its distance from the
+        // axis: once that is no less than the best cost, no lane further out is better.
+        if Double(lane) * laneCost >= best.cost { break }
         let x = max(item.x, laneEnd[lane] + horizontalGap + half)
         let cost = (x - item.x) + Double(lane) * laneCost
         if cost < best.cost { best = (cost, lane, x) }
@@ -468,23 +482,27 @@ struct DOTPinnedLayout: Sendable {
         }
         word = 0
       }
-      var previous: UInt8 = 0
-      for byte in text.utf8 {
-        defer { previous = byte }
-        switch byte {
-        case 0x20:
-          endWord()
-        case 0x0A where previous == 0x0D:
-          continue
-        case 0x0A, 0x0D:
-          endWord()
-          columns = max(columns, current)
-          lines += 1
-          current = 0
-        default:
-          if byte & 0xC0 != 0x80 { word += 1 }
+      func count(_ utf8: some Sequence<UInt8>) {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+          defer { previous = byte }
+          switch byte {
+          case 0x20:
+            endWord()
+          case 0x0A where previous == 0x0D:
+            continue
+          case 0x0A, 0x0D:
+            endWord()
+            columns = max(columns, current)
+            lines += 1
+            current = 0
+          default:
+            if byte & 0xC0 != 0x80 { word += 1 }
+          }
         }
       }
+      // The bytes in place when the string has them so (a native string does).
+      if text.utf8.withContiguousStorageIfAvailable({ count($0) }) == nil { count(text.utf8) }
       endWord()
       self.columns = max(columns, current)
       self.lines = lines

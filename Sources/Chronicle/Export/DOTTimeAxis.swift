@@ -201,8 +201,8 @@ struct DOTTimeAxis: Sendable {
 
   /// Drawn edges and claim attributions (from the subject to the claimant or
   /// reporter), both ways, as offset tables.
-  static func adjacency(scene: DOTScene, heads: Bool = true) -> Adjacency {
-    Adjacency(scene: scene, heads: heads)
+  static func adjacency(scene: DOTScene, heads: Bool = true, leavingOut marked: [Bool]? = nil) -> Adjacency {
+    Adjacency(scene: scene, heads: heads, leavingOut: marked)
   }
 
   /// Adjacency in both directions: the neighbours of `n` are
@@ -216,21 +216,27 @@ struct DOTTimeAxis: Sendable {
 
     /// The drawn edges of `scene`, then its claim attributions, each neighbour listed
     /// in the order of the pairs; built from the scene in place, without a list of the
-    /// pairs. `heads`: whether to fill ``isHead``.
-    init(scene: DOTScene, heads: Bool) {
+    /// pairs. `heads`: whether to fill ``isHead``; a pair both of whose ends are
+    /// `marked` is left out.
+    init(scene: DOTScene, heads: Bool, leavingOut marked: [Bool]? = nil) {
       let count = scene.graph.count
       let edges = scene.graph.edges
-      /// Calls `body` with each pair (from, to), in order or from the last.
+      /// Calls `body` with each pair (from, to) not both of whose ends are marked, in
+      /// order or from the last.
       func forEachPair(backwards: Bool = false, _ body: (Int, Int) -> Void) {
+        func pair(_ from: Int, _ to: Int) {
+          if let marked, marked[from], marked[to] { return }
+          body(from, to)
+        }
         if backwards {
           for note in scene.notes.reversed() {
-            for attribution in note.attributions.reversed() { body(note.subject, attribution.entity) }
+            for attribution in note.attributions.reversed() { pair(note.subject, attribution.entity) }
           }
-          for position in scene.edges.reversed() { body(edges[position].from.int, edges[position].to.int) }
+          for position in scene.edges.reversed() { pair(edges[position].from.int, edges[position].to.int) }
         } else {
-          for position in scene.edges { body(edges[position].from.int, edges[position].to.int) }
+          for position in scene.edges { pair(edges[position].from.int, edges[position].to.int) }
           for note in scene.notes {
-            for attribution in note.attributions { body(note.subject, attribution.entity) }
+            for attribution in note.attributions { pair(note.subject, attribution.entity) }
           }
         }
       }
