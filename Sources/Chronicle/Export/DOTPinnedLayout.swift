@@ -468,21 +468,30 @@ struct DOTPinnedLayout: Sendable {
     mutating func add(_ text: String, limit: Int) {
       // Characters counted as Unicode scalars (UTF-8 bytes that start one): close
       // enough for a size Graphviz recomputes anyway.
+      var line = Line(limit: limit, columns: columns, lines: lines + 1)
+      // The bytes in place when the string has them so (a native string does).
+      if text.utf8.withContiguousStorageIfAvailable({ line.add($0) }) == nil { line.add(text.utf8) }
+      line.endWord()
+      columns = max(line.columns, line.current)
+      lines = line.lines
+    }
+
+    /// The count of one line of a label as it wraps.
+    private struct Line {
+      let limit: Int
+      var columns: Int
+      var lines: Int
+      /// The columns of the current line and of the word being read.
       var current = 0
       var word = 0
-      var columns = self.columns
-      var lines = self.lines + 1
-      func endWord() {
-        if current > 0, current + 1 + word > limit {
-          columns = max(columns, current)
-          lines += 1
-          current = word
-        } else {
-          current += (current > 0 ? 1 : 0) + word
-        }
-        word = 0
+
+      init(limit: Int, columns: Int, lines: Int) {
+        self.limit = limit
+        self.columns = columns
+        self.lines = lines
       }
-      func count(_ utf8: some Sequence<UInt8>) {
+
+      mutating func add(_ utf8: some Sequence<UInt8>) {
         var previous: UInt8 = 0
         for byte in utf8 {
           defer { previous = byte }
@@ -501,11 +510,17 @@ struct DOTPinnedLayout: Sendable {
           }
         }
       }
-      // The bytes in place when the string has them so (a native string does).
-      if text.utf8.withContiguousStorageIfAvailable({ count($0) }) == nil { count(text.utf8) }
-      endWord()
-      self.columns = max(columns, current)
-      self.lines = lines
+
+      mutating func endWord() {
+        if current > 0, current + 1 + word > limit {
+          columns = max(columns, current)
+          lines += 1
+          current = word
+        } else {
+          current += (current > 0 ? 1 : 0) + word
+        }
+        word = 0
+      }
     }
 
     /// The node's size: Helvetica at `fontSize` averages about 0.56 em a character;
