@@ -52,49 +52,6 @@ extension DOTExporter {
     }
   }
 
-  /// Writes entity `position` as a node, at `pin` when given: the bytes
-  /// ``DOTWriter/node(_:_:)`` writes for its shape and colours,
-  /// ``entityLabel(_:disputed:)`` and ``entityTooltip(_:label:)``, written as they
-  /// are made instead of built first.
-  func writeEntity(_ position: Int, scene: DOTScene, pin: DOTPinnedLayout.Point?, into writer: inout DOTWriter) {
-    let entities = scene.graph.entities
-    let kind = entities[position].kind
-    let style = DOTStyle.node(kind)
-    let disputed = scene.disputed[position]
-    let dateText = entities[position].date?.humanDescription()
-    // Attributes in order of name, as DOTAttributes sorts them.
-    writer.beginNode(DOTID("n", position))
-    writer.attribute("color", style.color)
-    writer.attribute("fillcolor", style.fillcolor)
-    writer.beginText("label", width: lineLength)
-    var cut: [(name: String?, text: String)] = []  // rare: no allocation while empty
-    let qualified = scene.borders[position] == .dashed
-    Self.forEachLabelLine(of: entities, at: position, dateText: dateText, qualified: qualified, disputed: disputed) {
-      text, name in
-      if let shown = DOTText.cut(text, width: lineLength) {
-        cut.append((name, text))
-        writer.textLine(shown)
-      } else {
-        writer.textLine(text)
-      }
-    }
-    writer.endText()
-    if disputed != nil { writer.attribute("peripheries", "2") }
-    if let pin { writer.attribute("pos", pin: pin.x, pin.y) }
-    writer.attribute("shape", style.shape)
-    writer.attribute("style", DOTStyle.style(kind, border: scene.borders[position]))
-    writer.beginText("tooltip", width: Int.max, escaping: .tooltip)
-    writer.textLine(prefix: "id: ", entities[position].id)
-    for (name, text) in cut { writer.textLine(name.map { $0 + ": " + text } ?? text, wraps: false) }
-    if let type = entities[position].type { writer.textLine(prefix: "type: ", type) }
-    let aliases = entities[position].aliases
-    if !aliases.isEmpty { writer.textLine(prefix: "also: ", aliases.joined(separator: "; ")) }
-    if let summary = entities[position].summary { writer.textLine(summary, wraps: false) }
-    for note in entities[position].notes { writer.textLine(note, wraps: false) }
-    writer.endText()
-    writer.endStatement()
-  }
-
   /// The id, the whole of what `label` shows cut (`title: …`, `date: …`), then the
   /// type, aliases, description and notes, one per line.
   func entityTooltip(_ entity: borrowing Entity, label: DOTText) -> DOTText {
@@ -113,54 +70,10 @@ extension DOTExporter {
   /// The relation type, then the role, the date and the locator.
   func edgeLabel(_ edge: Edge, graph: TimelineGraph) -> DOTText {
     var label = DOTText(width: lineLength)
-    EdgeLabelLines(type: edge.type, relation: edge.relation, relations: graph.relations, width: lineLength).forEach {
-      text, name in
-      label.append(text, name: name)
+    Self.forEachEdgeLabelLine(type: edge.type, relation: edge.relation, relations: graph.relations) { text, line in
+      label.append(text, name: line.name)
     }
     return label
-  }
-
-  /// The lines of an edge's label before they are cut, each with the name its whole
-  /// text goes under in the tooltip when it is cut: what ``edgeLabel(_:graph:)`` holds.
-  struct EdgeLabelLines {
-    var type: String
-    var role: String?
-    var date: String?
-    var marker: String?
-    var locator: String?
-    /// Whether a label of lines of `width` characters shows one of the lines cut.
-    private(set) var hasCutLine = false
-
-    /// The lines for an edge of `type` made by `relations[relation]`, if any, in a label
-    /// of lines of `width` characters; reads the relation in place (a copy of a
-    /// ``Relation`` retains every one of its fields).
-    init(type: String, relation: Int?, relations: [Relation], width: Int) {
-      self.type = type
-      if let relation {
-        role = relations[relation].role
-        if let date = relations[relation].date {
-          self.date = date.humanDescription()
-          marker = DOTExporter.marker(date)
-        }
-        locator = relations[relation].locator
-      }
-      var hasCutLine = false
-      forEach { text, _ in hasCutLine = hasCutLine || DOTText.cut(text, width: width) != nil }
-      self.hasCutLine = hasCutLine
-    }
-
-    /// Each line as the label shows it, cut when it is too long.
-    func forEachShown(width: Int, _ body: (String) -> Void) {
-      forEach { text, _ in body(hasCutLine ? DOTText.cut(text, width: width) ?? text : text) }
-    }
-
-    func forEach(_ body: (String, String?) -> Void) {
-      body(type, "type")
-      if let role { body(role, "role") }
-      if let date { body(date, "date") }
-      if let marker { body(marker, nil) }
-      if let locator { body(locator, "locator") }
-    }
   }
 
   // MARK: Disagreements
@@ -168,32 +81,152 @@ extension DOTExporter {
   /// `⚠ <property>: claims disagree`, then one `•` line per claim, left-aligned.
   func noteLabel(_ note: DOTScene.Note, graph: TimelineGraph) -> DOTText {
     var label = DOTText(width: lineLength * 2, justification: .left)
-    label.append("⚠ " + note.disagreement.property + ": claims disagree")
-    for claim in note.disagreement.claims { label.append("• " + Self.claimText(claim, graph: graph)) }
+    Self.forEachNoteLabelLine(note, graph: graph) { label.append($0) }
     return label
+  }
+
+  /// The lines of ``noteLabel(_:graph:)`` before they are cut, for writing or
+  /// measuring the label without building it.
+  static func forEachNoteLabelLine(_ note: DOTScene.Note, graph: TimelineGraph, _ body: (String) -> Void) {
+    body("⚠ " + note.disagreement.property + ": claims disagree")
+    for claim in note.disagreement.claims { body(claimText(claim, graph: graph, after: "• ")) }
+  }
+
+  /// The size of a disagreement box: that of its ``noteLabel(_:graph:)``, measured
+  /// without building the label.
+  func noteSize(_ note: DOTScene.Note, graph: TimelineGraph) -> DOTPinnedLayout.Size {
+    var measure = DOTPinnedLayout.Measure()
+    let width = lineLength * 2
+    Self.forEachNoteLabelLine(note, graph: graph) { text in
+      measure.add(DOTText.cut(text, width: width) ?? text, limit: width)
+    }
+    return measure.size(shape: DOTStyle.disagreement.shape)
+  }
+
+  /// Writes disagreement box `position` as a node, at `pin` when given: the bytes
+  /// ``DOTWriter/node(_:_:)`` writes for ``noteAttributes(_:scene:)`` (and `pos`),
+  /// written as they are made instead of built first.
+  func writeNote(
+    _ position: Int, scene: DOTScene, pin: DOTPinnedLayout.Point?, reusing reused: inout EntityWriting,
+    into writer: inout DOTWriter
+  ) {
+    let note = scene.notes[position]
+    let width = lineLength * 2
+    // Attributes in order of name, as DOTAttributes sorts them.
+    writer.beginNode(DOTID("d", position))
+    let head = reused.templates.disagreementHead
+    writer.recordedAttributes(head.bytes, count: head.count)
+    writer.beginText("label", width: width, justification: .left)
+    var cut: [String] = []  // rare: no allocation while empty
+    Self.forEachNoteLabelLine(note, graph: scene.graph) { text in
+      if let shown = DOTText.cut(text, width: width) {
+        cut.append(text)
+        writer.textLine(shown)
+      } else {
+        writer.textLine(text)
+      }
+    }
+    writer.endText()
+    if let pin { writer.attribute("pos", pin: pin.x, pin.y) }
+    let tail = reused.templates.disagreementTail
+    writer.recordedAttributes(tail.bytes, count: tail.count)
+    writer.beginText("tooltip", width: Int.max, escaping: .tooltip)
+    writer.textLine(prefix: "about: ", note.disagreement.subject)
+    for text in cut { writer.textLine(text, wraps: false) }
+    for claim in note.disagreement.claims {
+      if let text = claim.note { writer.textLine(text, wraps: false) }
+    }
+    writer.endText()
+    writer.endStatement()
   }
 
   /// `1,324 claimed by the Azerbaijanis, reported by Time (2021 letter, fn. 5)`.
   static func claimText(_ claim: Claim, graph: TimelineGraph) -> String {
-    var text = claim.valueText()
-    if let claimant = claim.claimant { text += " claimed by " + name(claimant, graph: graph) }
+    claimText(claim, graph: graph, after: "")
+  }
+
+  /// `prefix` followed by ``claimText(_:graph:)``, made in one string.
+  static func claimText(_ claim: Claim, graph: TimelineGraph, after prefix: String) -> String {
+    var text = prefix
+    appendValueText(of: claim, to: &text)
+    if let claimant = claim.claimant {
+      text += " claimed by "
+      text += name(claimant, graph: graph)
+    }
     if let reporter = claim.reportedBy {
-      text += (claim.claimant == nil ? "" : ",") + " reported by " + name(reporter, graph: graph)
+      text += claim.claimant == nil ? " reported by " : ", reported by "
+      text += name(reporter, graph: graph)
     }
-    if let date = claim.date { text += ", " + date.humanDescription() }
-    let sources = claim.sources.map { citation in
-      name(citation.document, graph: graph) + (citation.locator.map { ", " + $0 } ?? "")
+    if let date = claim.date {
+      text += ", "
+      text += date.humanDescription()
     }
-    if !sources.isEmpty { text += " (" + sources.joined(separator: "; ") + ")" }
+    for (position, citation) in claim.sources.enumerated() {
+      text += position == 0 ? " (" : "; "
+      text += name(citation.document, graph: graph)
+      if let locator = citation.locator {
+        text += ", "
+        text += locator
+      }
+    }
+    if !claim.sources.isEmpty { text += ")" }
     return text
+  }
+
+  /// Appends ``Claim/valueText(ascii:)``: the qualifier, the value with its thousands
+  /// grouped, and the unit, between spaces. Whole numbers, the usual values, are
+  /// grouped here; any other value is as the claim gives it.
+  static func appendValueText(of claim: Claim, to text: inout String) {
+    let value: String
+    switch claim.value {
+    case .number(let number):
+      guard let grouped = groupedWhole(number.value) else { return text += claim.valueText() }
+      value = grouped
+    case .range(let low, let high):
+      guard let low = groupedWhole(low.value), let high = groupedWhole(high.value) else { return text += claim.valueText() }
+      value = low + "–" + high
+    case .text:
+      return text += claim.valueText()
+    }
+    if let qualifier = claim.qualifier, !qualifier.isEmpty {
+      text += qualifier
+      text += " "
+    }
+    text += value
+    if let unit = claim.unit, !unit.isEmpty {
+      text += " "
+      text += unit
+    }
+  }
+
+  /// ``ClaimNumber/grouped`` of a whole number that ``ClaimNumber/description`` writes
+  /// as an integer (below 2^53): `1,324`, `-12,000`; nil for any other number.
+  static func groupedWhole(_ value: Double) -> String? {
+    guard value.rounded() == value, abs(value) < 9_007_199_254_740_992 else { return nil }
+    let whole = Int64(value)
+    let digits = Array(String(whole.magnitude).utf8)
+    guard digits.count > 3 else { return String(whole) }
+    // The first group takes what is left over by groups of three.
+    var grouped: [UInt8] = whole < 0 ? [UInt8(ascii: "-")] : []
+    grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
+    var end = digits.count % 3 == 0 ? 3 : digits.count % 3
+    grouped.append(contentsOf: digits[..<end])
+    while end < digits.count {
+      grouped.append(UInt8(ascii: ","))
+      grouped.append(contentsOf: digits[end..<end + 3])
+      end += 3
+    }
+    return String(decoding: grouped, as: UTF8.self)
   }
 
   /// An entity's label, or a document's first alias (its short title); the id itself
   /// when no entity has it.
   static func name(_ id: String, graph: TimelineGraph) -> String {
-    guard let entity = graph.entity(id: id) else { return id }
-    if entity.kind == .document, let alias = entity.aliases.first { return alias }
-    return entity.label
+    // Read in place: a copy of the entity would retain every one of its fields.
+    guard let index = graph.index(of: id)?.int else { return id }
+    let entities = graph.entities
+    if entities[index].kind == .document, let alias = entities[index].aliases.first { return alias }
+    return entities[index].label
   }
 
   /// The subject's id, the whole of what `label` shows cut, and the claims' notes.

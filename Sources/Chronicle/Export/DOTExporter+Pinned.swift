@@ -64,10 +64,11 @@ extension DOTExporter {
     var sizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: graph.count)
     sizes.withUnsafeMutableBufferPointer { sizes in
       func measure(_ range: Range<Int>) {
+        var dates = DOTDateTexts()
         for position in range where scene.isDrawn[position] {
           sizes[position] = pinnedSize(
             of: graph.entities, at: position, qualified: scene.borders[position] == .dashed,
-            disputed: scene.disputed[position])
+            disputed: scene.isDisputed[position] ? scene.disputed[position] : nil, dates: &dates)
         }
       }
       // Each thread measures its own half of the entities.
@@ -77,7 +78,7 @@ extension DOTExporter {
     var noteSizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: scene.notes.count)
     noteSizes.withUnsafeMutableBufferPointer { sizes in
       func measure(_ range: Range<Int>) {
-        for position in range { sizes[position] = DOTPinnedLayout.size(of: noteLabel(scene.notes[position], graph: graph), shape: "box") }
+        for position in range { sizes[position] = noteSize(scene.notes[position], graph: graph) }
       }
       let count = scene.notes.count
       guard count > parallelItems else { return measure(0..<count) }
@@ -103,15 +104,15 @@ extension DOTExporter {
     writer.blankLine()
     writer.comment("Nodes: events and documents above the axis, the others below")
     writeInBlocks(count: graph.count, into: &writer) { range, writer in
+      var reused = EntityWriting()
       for position in range where scene.isDrawn[position] {
-        writeEntity(position, scene: scene, pin: layout.position[position], into: &writer)
+        writeEntity(position, scene: scene, pin: layout.position[position], reusing: &reused, into: &writer)
       }
     }
     writeInBlocks(count: scene.notes.count, into: &writer) { range, writer in
+      var reused = EntityWriting()
       for position in range {
-        var attributes = noteAttributes(scene.notes[position], scene: scene)
-        attributes.set("pos", Self.pin(layout.notePosition[position]))
-        writer.node(DOTID("d", position), attributes)
+        writeNote(position, scene: scene, pin: layout.notePosition[position], reusing: &reused, into: &writer)
       }
     }
     writeNoteEdges(scene, axis: nil, into: &writer)
@@ -168,8 +169,17 @@ extension DOTExporter {
   func pinnedSize(
     of entities: [Entity], at position: Int, qualified: Bool = true, disputed: [String]?
   ) -> DOTPinnedLayout.Size {
+    var dates = DOTDateTexts()
+    return pinnedSize(of: entities, at: position, qualified: qualified, disputed: disputed, dates: &dates)
+  }
+
+  /// ``pinnedSize(of:at:qualified:disputed:)``, its date found in or added to `dates`.
+  func pinnedSize(
+    of entities: [Entity], at position: Int, qualified: Bool, disputed: [String]?, dates: inout DOTDateTexts
+  ) -> DOTPinnedLayout.Size {
     var measure = DOTPinnedLayout.Measure()
-    Self.forEachLabelLine(of: entities, at: position, dateText: nil, qualified: qualified, disputed: disputed) { text, _ in
+    let dateText = entities[position].date.map { dates.text($0) }
+    Self.forEachLabelLine(of: entities, at: position, dateText: dateText, qualified: qualified, disputed: disputed) { text, _ in
       measure.add(DOTText.cut(text, width: lineLength) ?? text, limit: lineLength)
     }
     return measure.size(shape: DOTStyle.node(entities[position].kind).shape)

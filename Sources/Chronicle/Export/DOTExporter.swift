@@ -110,9 +110,10 @@ public struct DOTExporter: Sendable {
   ///     let bytes = DOTExporter().export(graph)
   ///     print(String(decoding: bytes, as: UTF8.self))
   public func export(_ graph: TimelineGraph) -> [UInt8] {
-    var writer = DOTWriter(capacity: 2048 + graph.count * 320 + graph.edges.count * 160)
-    write(graph, into: &writer)
-    return writer.bytes
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(2048 + graph.count * 320 + graph.edges.count * 160)
+    export(graph) { bytes.append(contentsOf: $0) }
+    return bytes
   }
 
   /// The same bytes as ``export(_:)``, handed to `sink` in pieces of about
@@ -214,29 +215,36 @@ public struct DOTExporter: Sendable {
     let layout = groups(scene, axis: axis)
     writer.blankLine()
     writer.comment("Nodes")
-    for group in layout.groups { write(group, scene: scene, axis: axis, into: &writer) }
-    for item in layout.loose { write(item, scene: scene, axis: axis, into: &writer) }
+    var reused = EntityWriting()
+    for group in layout.groups { write(group, scene: scene, axis: axis, reusing: &reused, into: &writer) }
+    for item in layout.loose { write(item, scene: scene, axis: axis, reusing: &reused, into: &writer) }
   }
 
-  private func write(_ group: DOTGroup, scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+  private func write(
+    _ group: DOTGroup, scene: DOTScene, axis: DOTTimeAxis?, reusing reused: inout EntityWriting,
+    into writer: inout DOTWriter
+  ) {
     writer.open("subgraph", id: group.id)
     writer.defaults("graph", group.attributes)
-    for item in group.items { write(item, scene: scene, axis: axis, into: &writer) }
-    for child in group.children { write(child, scene: scene, axis: axis, into: &writer) }
+    for item in group.items { write(item, scene: scene, axis: axis, reusing: &reused, into: &writer) }
+    for child in group.children { write(child, scene: scene, axis: axis, reusing: &reused, into: &writer) }
     writer.close()
   }
 
-  private func write(_ item: DOTGroup.Item, scene: DOTScene, axis: DOTTimeAxis?, into writer: inout DOTWriter) {
+  private func write(
+    _ item: DOTGroup.Item, scene: DOTScene, axis: DOTTimeAxis?, reusing reused: inout EntityWriting,
+    into writer: inout DOTWriter
+  ) {
     switch item {
     case .entity(let entity):
-      writeEntity(entity, scene: scene, pin: nil, into: &writer)
+      writeEntity(entity, scene: scene, pin: nil, reusing: &reused, into: &writer)
     case .tick(let tick):
       guard let axis else { return }
       writer.node(DOTID("t", tick), tickAttributes(axis.ticks[tick]))
     case .rankHolder(let rank):
       writer.node(DOTID("r", rank), Self.rankHolder)
     case .note(let note):
-      writer.node(DOTID("d", note), noteAttributes(scene.notes[note], scene: scene))
+      writeNote(note, scene: scene, pin: nil, reusing: &reused, into: &writer)
     }
   }
 
@@ -263,31 +271,6 @@ public struct DOTExporter: Sendable {
     }
   }
 
-  func writeRelations(
-    _ scene: DOTScene, axis: DOTTimeAxis?, labelsAsTooltips: Bool = false, into writer: inout DOTWriter
-  ) {
-    guard !scene.edges.isEmpty else { return }
-    writer.blankLine()
-    writer.comment("Relations")
-    let edges = scene.graph.edges
-    let relations = scene.graph.relations
-    writeInBlocks(count: scene.edges.count, into: &writer) { range, writer in
-      var styles = DOTStyle.EdgeCache()
-      for position in scene.edges[range] {
-        let from = edges[position].from.int
-        let to = edges[position].to.int
-        let style = styles.style(edges[position].type)
-        let lines = options.edgeLabels
-          ? EdgeLabelLines(type: edges[position].type, relation: edges[position].relation, relations: relations, width: lineLength)
-          : nil
-        let note = edges[position].relation.flatMap { relations[$0].note }
-        writeRelation(
-          from: Endpoint(id: DOTID("n", from), rank: axis?.rank[from]), to: Endpoint(id: DOTID("n", to), rank: axis?.rank[to]),
-          style: style, lines: lines, note: note, labelsAsTooltips: labelsAsTooltips, into: &writer)
-      }
-    }
-  }
-
   /// Writes the statements `write` makes for the items `0..<count`, given ranges of
   /// them. For many items, the ranges are written two at a time on two threads, each
   /// into a writer of its own, and added in order: the same bytes as one loop.
@@ -296,10 +279,11 @@ public struct DOTExporter: Sendable {
     let block = max(1, blockItems)
     // One writer per thread, its buffer kept from block to block (fresh buffers would
     // each be grown, copied and faulted in again).
-    let parts = UnsafeMutableBufferPointer<DOTWriter>.allocate(capacity: 2)
-    parts.initialize(repeating: writer.detached())
+    let parts = UnsafeMutablePointer<DOTWriter>.allocate(capacity: 2)
+    parts.initialize(to: writer.detached())
+    (parts + 1).initialize(to: writer.detached())
     defer {
-      _ = parts.deinitialize()
+      parts.deinitialize(count: 2)
       parts.deallocate()
     }
     var start = 0
@@ -315,57 +299,8 @@ public struct DOTExporter: Sendable {
     }
   }
 
-  /// Writes the edge of a relation as ``writeEdge(from:to:style:into:details:)`` would
-  /// with its label (the relation type, role, date and locator) and its tooltip (what
-  /// the label cuts, and the relation's note), written as they are made.
-  private func writeRelation(
-    from: Endpoint, to: Endpoint, style: DOTStyle.Edge, lines: EdgeLabelLines?, note: String?,
-    labelsAsTooltips: Bool, into writer: inout DOTWriter
-  ) {
-    let backwards = (to.rank ?? 0) < (from.rank ?? 0)
-    let arrowBack = backwards && style.arrowhead != "none"
-    let sameRank = from.rank != nil && from.rank == to.rank
-    let shownLabel = labelsAsTooltips ? nil : lines
-    // Attributes in order of name, as DOTAttributes sorts them.
-    if backwards { writer.beginEdge(to.id, from.id) } else { writer.beginEdge(from.id, to.id) }
-    writer.attribute(arrowBack ? "arrowtail" : "arrowhead", style.arrowhead)
-    writer.attribute("color", style.color)
-    if arrowBack { writer.attribute("dir", "back") }
-    if shownLabel != nil { writer.attribute("fontcolor", style.color) }
-    if let shownLabel, !sameRank { writeLabel(shownLabel, as: "label", into: &writer) }
-    if style.penwidth != "1" { writer.attribute("penwidth", style.penwidth) }
-    writer.attribute("style", style.style)
-    // The tooltip: the label's lines when it is not shown, what it cuts, the note.
-    var tooltip = false
-    func tooltipLine(_ text: String) {
-      if !tooltip { writer.beginText("tooltip", width: Int.max, escaping: .tooltip) }
-      tooltip = true
-      writer.textLine(text, wraps: false)
-    }
-    if let lines {
-      if labelsAsTooltips { lines.forEachShown(width: lineLength) { tooltipLine($0) } }
-      if lines.hasCutLine {
-        lines.forEach { text, name in
-          guard DOTText.cut(text, width: lineLength) != nil else { return }
-          tooltipLine(name.map { $0 + ": " + text } ?? text)
-        }
-      }
-    }
-    if let note { tooltipLine(note) }
-    if tooltip { writer.endText() }
-    if let shownLabel, sameRank { writeLabel(shownLabel, as: "xlabel", into: &writer) }
-    writer.endStatement()
-  }
-
-  /// An edge's label, cut as ``DOTText/append(_:name:)`` cuts it.
-  private func writeLabel(_ lines: EdgeLabelLines, as name: StaticString, into writer: inout DOTWriter) {
-    writer.beginText(name, width: lineLength)
-    lines.forEachShown(width: lineLength) { writer.textLine($0) }
-    writer.endText()
-  }
-
   /// A node an edge joins, with its rank in the timeline.
-  private struct Endpoint {
+  struct Endpoint {
     var id: DOTID
     var rank: Int32?
   }

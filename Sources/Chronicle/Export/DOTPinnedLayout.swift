@@ -74,18 +74,18 @@ struct DOTPinnedLayout: Sendable {
   /// builds the lanes above the axis on a second thread. The layout is the same.
   init(scene: DOTScene, sizes: [Size], noteSizes: [Size], onTwoThreads: Bool? = nil) {
     let graph = scene.graph
+    let entities = graph.entities
     let count = graph.count
-    var position = [Point?](repeating: nil, count: count)
     var centreX = [Double](repeating: .nan, count: count)
 
     // Dated events and documents, chronologically.
     var dated: [(entity: Int, day: Int)] = []
     dated.reserveCapacity(graph.chronological.count)
     for index in graph.chronological where scene.isDrawn[index.int] {
-      guard let date = graph[index].date, let day = date.earliest ?? date.latest else { continue }
+      guard let date = entities[index.int].date, let day = date.earliest ?? date.latest else { continue }
       dated.append((index.int, day.dayNumber))
     }
-    let scale = Self.scale(days: dated.map(\.day), sizes: dated.map { sizes[$0.entity] })
+    let scale = Self.scale(days: dated.map(\.day), sizes: sizes, of: dated)
     for (entity, day) in dated { centreX[entity] = scale.x(day) }
 
     // Events and documents without a day stand in the `no date` column after the axis.
@@ -93,82 +93,98 @@ struct DOTPinnedLayout: Sendable {
     var undatedTitled: [Int] = []
     var placedRound = [Int32](repeating: -1, count: count)
     for entity in dated { placedRound[entity.entity] = 0 }
-    for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 && graph.entities[entity].kind.hasTitle {
+    for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 && entities[entity].kind.hasTitle {
       centreX[entity] = noDateX
       placedRound[entity] = 0
       undatedTitled.append(entity)
     }
 
-    // Lanes above the axis: dated events and documents, then undated ones; for a large
-    // drawing on a second thread, while the others are placed below (the list is made
-    // there, from the dated entities' x read before).
-    let datedX = dated.map { centreX[$0.entity] }
-    func upperLanes() -> (items: [Item], y: [Int]) {
-      var items: [Item] = []
-      items.reserveCapacity(dated.count + undatedTitled.count)
-      for (slot, entity) in dated.enumerated() { items.append((entity.entity, datedX[slot], sizes[entity.entity])) }
-      for entity in undatedTitled { items.append((entity, noDateX, sizes[entity])) }
-      items.sort { ($0.x - $0.size.width / 2, $0.item) < ($1.x - $1.size.width / 2, $1.item) }
-      return (items, Self.lanes(items, origin: 28))
-    }
+    // Lanes above the axis: dated events and documents, then undated ones, by where
+    // they start; for a large drawing on a second thread, while the others are placed
+    // below. The two write different entities' x (the others'), and read only those
+    // of the entities they place.
+    // What is placed before the search (the dated entities chronologically, then the
+    // undated events and documents), as 32-bit numbers: the days are no longer needed.
+    var titled = [Int32]()
+    titled.reserveCapacity(dated.count + undatedTitled.count)
+    for (entity, _) in dated { titled.append(Int32(entity)) }
+    for entity in undatedTitled { titled.append(Int32(entity)) }
+    dated = []
+    var placedFirst = [Bool](repeating: false, count: count)
+    for entity in titled { placedFirst[Int(entity)] = true }
+    var upper: [(start: Double, entity: Int32)] = []
+    var upperLanes: (lane: [Int32], centre: [Int]) = ([], [])
     var unplaced: [Int] = []
-    func placeOthers() {
-      // The others stand with their nearest placed neighbours: at the median x of those
-      // placed in the previous round of a breadth-first search.
-      let adjacency = DOTTimeAxis.adjacency(scene: scene)
-      var frontier = dated.map(\.entity) + undatedTitled
-      var round: Int32 = 0
-      while !frontier.isEmpty {
-        round += 1
-        var candidates: [Int] = []
-        for node in frontier {
-          for slot in adjacency.slots(of: node) {
-            let neighbour = Int(adjacency.targets[slot])
-            guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
-            placedRound[neighbour] = round
-            candidates.append(neighbour)
-          }
-        }
-        candidates.sort()
-        for entity in candidates {
-          var xs: [Double] = []
-          for slot in adjacency.slots(of: entity) {
-            let neighbour = Int(adjacency.targets[slot])
-            if placedRound[neighbour] >= 0, placedRound[neighbour] < round { xs.append(centreX[neighbour]) }
-          }
-          xs.sort()
-          centreX[entity] = xs.isEmpty ? scale.end : xs[xs.count / 2]
-        }
-        frontier = candidates
+    centreX.withUnsafeMutableBufferPointer { centreX in
+      func placeUpper() -> (lane: [Int32], centre: [Int]) {
+        upper.reserveCapacity(titled.count)
+        for entity in titled { upper.append((centreX[Int(entity)] - sizes[Int(entity)].width / 2, entity)) }
+        upper.sort { ($0.start, $0.entity) < ($1.start, $1.entity) }
+        return Self.lanes(upper, x: centreX, sizes: sizes, origin: 28)
       }
+      func placeOthers() {
+        // The others stand with their nearest placed neighbours: at the median x of those
+        // placed in the previous round of a breadth-first search.
+        // An edge between two entities placed before the search (events and
+        // documents) neither reaches nor places anyone: left out.
+        let adjacency = DOTTimeAxis.adjacency(scene: scene, heads: false, leavingOut: placedFirst)
+        var frontier = titled
+        var round: Int32 = 0
+        var xs: [Double] = []
+        while !frontier.isEmpty {
+          round += 1
+          var candidates: [Int32] = []
+          for node in frontier {
+            for slot in adjacency.slots(of: Int(node)) {
+              let neighbour = Int(adjacency.targets[slot])
+              guard scene.isDrawn[neighbour], placedRound[neighbour] < 0 else { continue }
+              placedRound[neighbour] = round
+              candidates.append(Int32(neighbour))
+            }
+          }
+          candidates.sort()
+          for candidate in candidates {
+            let entity = Int(candidate)
+            xs.removeAll(keepingCapacity: true)
+            for slot in adjacency.slots(of: entity) {
+              let neighbour = Int(adjacency.targets[slot])
+              if placedRound[neighbour] >= 0, placedRound[neighbour] < round { xs.append(centreX[neighbour]) }
+            }
+            xs.sort()
+            centreX[entity] = xs.isEmpty ? scale.end : xs[xs.count / 2]
+          }
+          frontier = candidates
+        }
 
-      // What is joined to nothing stands in the `no date` column too.
-      for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 {
-        centreX[entity] = noDateX
-        unplaced.append(entity)
+        // What is joined to nothing stands in the `no date` column too.
+        for entity in 0..<count where scene.isDrawn[entity] && placedRound[entity] < 0 {
+          centreX[entity] = noDateX
+          unplaced.append(entity)
+        }
       }
-    }
-    var upper: [Item] = []
-    var upperY: [Int] = []
-    if onTwoThreads ?? (count > Self.parallelItems) {
-      let pieces = TwoThreads.run { piece -> (items: [Item], y: [Int])? in
-        if piece == 0 { return upperLanes() }
+      if onTwoThreads ?? (count > Self.parallelItems) {
+        let pieces = TwoThreads.run { piece -> (lane: [Int32], centre: [Int])? in
+          if piece == 0 { return placeUpper() }
+          placeOthers()
+          return nil
+        }
+        upperLanes = pieces.first.flatMap { $0 } ?? placeUpper()
+      } else {
         placeOthers()
-        return nil
+        upperLanes = placeUpper()
       }
-      (upper, upperY) = pieces.first.flatMap { $0 } ?? upperLanes()
-    } else {
-      placeOthers()
-      (upper, upperY) = upperLanes()
     }
+    var position = [Point?](repeating: nil, count: count)
     for (slot, item) in upper.enumerated() {
-      position[item.item] = Point(x: Int(item.x.rounded()), y: upperY[slot])
+      let entity = Int(item.entity)
+      position[entity] = Point(x: Int(centreX[entity].rounded()), y: upperLanes.centre[Int(upperLanes.lane[slot])])
     }
+    upperLanes = ([], [])
 
     // Lanes below: people, organisations, places, then disagreement boxes; the items
     // are numbered entities first, notes after them.
     var lower: [(item: Int, x: Double, size: Size)] = []
-    for entity in 0..<count where scene.isDrawn[entity] && !graph.entities[entity].kind.hasTitle {
+    for entity in 0..<count where scene.isDrawn[entity] && !entities[entity].kind.hasTitle {
       lower.append((entity, centreX[entity], sizes[entity]))
     }
     for (note, box) in scene.notes.enumerated() {
@@ -195,7 +211,12 @@ struct DOTPinnedLayout: Sendable {
     for (slot, item) in lower.enumerated() {
       lowest = min(lowest, lowerY[slot] - Int(item.size.height / 2))
     }
-    for item in upper + lower {
+    for item in upper {
+      let entity = Int(item.entity)
+      leftmost = min(leftmost, centreX[entity] - sizes[entity].width / 2)
+      rightmost = max(rightmost, centreX[entity] + sizes[entity].width / 2)
+    }
+    for item in lower {
       leftmost = min(leftmost, item.x - item.size.width / 2)
       rightmost = max(rightmost, item.x + item.size.width / 2)
     }
@@ -209,19 +230,22 @@ struct DOTPinnedLayout: Sendable {
 
   // MARK: Lanes
 
-  /// Puts items, sorted by where they start, into lanes going up from `origin`: each
-  /// keeps its x and goes into the lane nearest the axis
-  /// whose last item ends before it starts. Returns each item's y (its centre). Lanes
-  /// are as tall as their tallest item.
-  private static func lanes(_ items: [(item: Int, x: Double, size: Size)], origin: Int) -> [Int] {
-    var laneOf = [Int](repeating: 0, count: items.count)
+  /// Puts entities, sorted by where they start (their x less half their width), into
+  /// lanes going up from `origin`: each keeps its x and goes into the lane nearest the
+  /// axis whose last item ends before it starts. Returns each item's lane and each
+  /// lane's y (its centre). Lanes are as tall as their tallest item.
+  private static func lanes(
+    _ items: [(start: Double, entity: Int32)], x: UnsafeMutableBufferPointer<Double>, sizes: [Size], origin: Int
+  ) -> (lane: [Int32], centre: [Int]) {
+    var laneOf = [Int32](repeating: 0, count: items.count)
     var laneHeight: [Double] = []
     // Busy lanes by the x where they become free; free lanes by number.
     var busy = MinimumHeap<LaneEnd>()
     var free = MinimumHeap<Int>()
     for (slot, item) in items.enumerated() {
-      let start = item.x - item.size.width / 2
-      while let first = busy.first, first.end + horizontalGap <= start {
+      let entity = Int(item.entity)
+      let size = sizes[entity]
+      while let first = busy.first, first.end + horizontalGap <= item.start {
         busy.removeFirst()
         free.insert(first.lane)
       }
@@ -233,9 +257,9 @@ struct DOTPinnedLayout: Sendable {
         lane = laneHeight.count
         laneHeight.append(0)
       }
-      laneOf[slot] = lane
-      laneHeight[lane] = max(laneHeight[lane], item.size.height)
-      busy.insert(LaneEnd(end: item.x + item.size.width / 2, lane: lane))
+      laneOf[slot] = Int32(lane)
+      laneHeight[lane] = max(laneHeight[lane], size.height)
+      busy.insert(LaneEnd(end: x[entity] + size.width / 2, lane: lane))
     }
     var centre: [Int] = []
     centre.reserveCapacity(laneHeight.count)
@@ -244,7 +268,7 @@ struct DOTPinnedLayout: Sendable {
       centre.append(Int((edge + height / 2).rounded()))
       edge += height + verticalGap
     }
-    return laneOf.map { centre[$0] }
+    return (laneOf, centre)
   }
 
   /// Puts items, sorted by the x they would like, into lanes going down from
@@ -264,6 +288,9 @@ struct DOTPinnedLayout: Sendable {
       var best = (cost: Double.infinity, lane: laneEnd.count, x: item.x)
       if laneEnd.count < maximumLanes { best.cost = Double(laneEnd.count) * laneCost }
       for lane in laneEnd.indices {
+        // An item is never moved left, so a lane costs at least its distance from the
+        // axis: once that is no less than the best cost, no lane further out is better.
+        if Double(lane) * laneCost >= best.cost { break }
         let x = max(item.x, laneEnd[lane] + horizontalGap + half)
         let cost = (x - item.x) + Double(lane) * laneCost
         if cost < best.cost { best = (cost, lane, x) }
@@ -302,7 +329,7 @@ struct DOTPinnedLayout: Sendable {
   // MARK: Time scale
 
   /// The time scale, chosen from the dates and the sizes of what stands at them.
-  private static func scale(days: [Int], sizes: [Size]) -> TimeScale {
+  private static func scale(days: consuming [Int], sizes: [Size], of dated: [(entity: Int, day: Int)]) -> TimeScale {
     var distinct = days
     distinct.sort()
     var unique: [Int] = []
@@ -312,7 +339,10 @@ struct DOTPinnedLayout: Sendable {
 
     // Width for an aspect of about 3:1 if the items were spread evenly.
     var area = 0.0
-    for size in sizes { area += (size.width + horizontalGap) * (size.height + verticalGap) }
+    for (entity, _) in dated {
+      let size = sizes[entity]
+      area += (size.width + horizontalGap) * (size.height + verticalGap)
+    }
     let target = (6 * area).squareRoot()
     var gaps: [Double] = []
     gaps.reserveCapacity(unique.count - 1)
@@ -438,11 +468,50 @@ struct DOTPinnedLayout: Sendable {
     mutating func add(_ text: String, limit: Int) {
       // Characters counted as Unicode scalars (UTF-8 bytes that start one): close
       // enough for a size Graphviz recomputes anyway.
+      var line = Line(limit: limit, columns: columns, lines: lines + 1)
+      // The bytes in place when the string has them so (a native string does).
+      if text.utf8.withContiguousStorageIfAvailable({ line.add($0) }) == nil { line.add(text.utf8) }
+      line.endWord()
+      columns = max(line.columns, line.current)
+      lines = line.lines
+    }
+
+    /// The count of one line of a label as it wraps.
+    private struct Line {
+      let limit: Int
+      var columns: Int
+      var lines: Int
+      /// The columns of the current line and of the word being read.
       var current = 0
       var word = 0
-      var columns = self.columns
-      var lines = self.lines + 1
-      func endWord() {
+
+      init(limit: Int, columns: Int, lines: Int) {
+        self.limit = limit
+        self.columns = columns
+        self.lines = lines
+      }
+
+      mutating func add(_ utf8: some Sequence<UInt8>) {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+          defer { previous = byte }
+          switch byte {
+          case 0x20:
+            endWord()
+          case 0x0A where previous == 0x0D:
+            continue
+          case 0x0A, 0x0D:
+            endWord()
+            columns = max(columns, current)
+            lines += 1
+            current = 0
+          default:
+            if byte & 0xC0 != 0x80 { word += 1 }
+          }
+        }
+      }
+
+      mutating func endWord() {
         if current > 0, current + 1 + word > limit {
           columns = max(columns, current)
           lines += 1
@@ -452,26 +521,6 @@ struct DOTPinnedLayout: Sendable {
         }
         word = 0
       }
-      var previous: UInt8 = 0
-      for byte in text.utf8 {
-        defer { previous = byte }
-        switch byte {
-        case 0x20:
-          endWord()
-        case 0x0A where previous == 0x0D:
-          continue
-        case 0x0A, 0x0D:
-          endWord()
-          columns = max(columns, current)
-          lines += 1
-          current = 0
-        default:
-          if byte & 0xC0 != 0x80 { word += 1 }
-        }
-      }
-      endWord()
-      self.columns = max(columns, current)
-      self.lines = lines
     }
 
     /// The node's size: Helvetica at `fontSize` averages about 0.56 em a character;

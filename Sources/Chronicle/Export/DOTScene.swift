@@ -21,10 +21,13 @@ struct DOTScene: Sendable {
   /// Per entity: whether it is drawn.
   private(set) var isDrawn: [Bool]
   /// Indices into `graph.edges` of the edges drawn, in the graph's order.
-  private(set) var edges: [Int] = []
+  private(set) var edges = DrawnEdges()
   private(set) var notes: [Note] = []
   /// Per entity: the properties on which its claims disagree, in the graph's order.
   private(set) var disputed: [Int: [String]] = [:]
+  /// Per entity: whether it has disputed properties (a key of ``disputed``), known
+  /// without hashing.
+  private(set) var isDisputed: [Bool]
   /// Per entity: its border (date markers).
   private(set) var borders: [DOTStyle.Border]
 
@@ -64,13 +67,13 @@ struct DOTScene: Sendable {
       if borders[position] != .solid { bordersUsed.insert(borders[position]) }
     }
     self.isDrawn = isDrawn
+    self.isDisputed = [Bool](repeating: false, count: entities.count)
     self.borders = borders
     self.kindsUsed = kindsUsed
     self.bordersUsed = bordersUsed
 
     var typesUsed: Set<String> = []
     let graphEdges = graph.edges
-    edges.reserveCapacity(graphEdges.count)
     var lastType = ""  // the type inserted last: most edges repeat one, and need no hashing
     for position in graphEdges.indices {
       guard isDrawn[graphEdges[position].from.int], isDrawn[graphEdges[position].to.int] else { continue }
@@ -87,6 +90,7 @@ struct DOTScene: Sendable {
     for disagreement in graph.disagreements {
       guard let subject = graph.index(of: disagreement.subject)?.int, isDrawn[subject] else { continue }
       disputed[subject, default: []].append(disagreement.property)
+      isDisputed[subject] = true
       var attributions: [(entity: Int, label: String)] = []
       func attribute(_ id: String?, _ label: String) {
         guard let id, let found = graph.index(of: id)?.int, isDrawn[found] else { return }
@@ -99,6 +103,39 @@ struct DOTScene: Sendable {
         attribute(claim.reportedBy, "reported by")
       }
       notes.append(Note(subject: subject, disagreement: disagreement, attributions: attributions))
+    }
+  }
+
+  /// The indices of the edges drawn, ascending: while every edge from the first is
+  /// drawn, only their count is kept (no list of millions of indices); once one is
+  /// left out, the indices are listed, as 32-bit numbers.
+  struct DrawnEdges: RandomAccessCollection, Sendable {
+    /// While `listed` is empty: the edges `0..<leading` are all drawn.
+    private var leading = 0
+    /// Once an edge is left out: the indices drawn.
+    private var listed: [Int32] = []
+    private var isListed = false
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { isListed ? listed.count : leading }
+
+    subscript(position: Int) -> Int {
+      isListed ? Int(listed[position]) : position
+    }
+
+    /// Adds the index of an edge drawn, greater than those added before.
+    mutating func append(_ edge: Int) {
+      if !isListed {
+        if edge == leading {
+          leading += 1
+          return
+        }
+        // The first edge left out: list those drawn so far.
+        isListed = true
+        listed = (0..<leading).map { Int32($0) }
+      }
+      // A graph of more than 2^31 edges would take hundreds of gigabytes.
+      listed.append(Int32(edge))
     }
   }
 

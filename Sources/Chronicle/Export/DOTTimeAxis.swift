@@ -201,15 +201,8 @@ struct DOTTimeAxis: Sendable {
 
   /// Drawn edges and claim attributions (from the subject to the claimant or
   /// reporter), both ways, as offset tables.
-  static func adjacency(scene: DOTScene) -> Adjacency {
-    var pairs: [(from: Int, to: Int)] = []
-    pairs.reserveCapacity(scene.edges.count + scene.notes.count)
-    let edges = scene.graph.edges
-    for position in scene.edges { pairs.append((edges[position].from.int, edges[position].to.int)) }
-    for note in scene.notes {
-      for attribution in note.attributions { pairs.append((note.subject, attribution.entity)) }
-    }
-    return Adjacency(count: scene.graph.count, pairs: pairs)
+  static func adjacency(scene: DOTScene, heads: Bool = true, leavingOut marked: [Bool]? = nil) -> Adjacency {
+    Adjacency(scene: scene, heads: heads, leavingOut: marked)
   }
 
   /// Adjacency in both directions: the neighbours of `n` are
@@ -218,25 +211,58 @@ struct DOTTimeAxis: Sendable {
   struct Adjacency {
     var offsets: [Int32]
     var targets: [Int32]
+    /// Empty unless asked for.
     var isHead: [Bool]
 
-    init(count: Int, pairs: [(from: Int, to: Int)]) {
+    /// The drawn edges of `scene`, then its claim attributions, each neighbour listed
+    /// in the order of the pairs; built from the scene in place, without a list of the
+    /// pairs. `heads`: whether to fill ``isHead``; a pair both of whose ends are
+    /// `marked` is left out.
+    init(scene: DOTScene, heads: Bool, leavingOut marked: [Bool]? = nil) {
+      let count = scene.graph.count
+      let edges = scene.graph.edges
+      /// Calls `body` with each pair (from, to) not both of whose ends are marked, in
+      /// order or from the last.
+      func forEachPair(backwards: Bool = false, _ body: (Int, Int) -> Void) {
+        func pair(_ from: Int, _ to: Int) {
+          if let marked, marked[from], marked[to] { return }
+          body(from, to)
+        }
+        if backwards {
+          for note in scene.notes.reversed() {
+            for attribution in note.attributions.reversed() { pair(note.subject, attribution.entity) }
+          }
+          for position in scene.edges.reversed() { pair(edges[position].from.int, edges[position].to.int) }
+        } else {
+          for position in scene.edges { pair(edges[position].from.int, edges[position].to.int) }
+          for note in scene.notes {
+            for attribution in note.attributions { pair(note.subject, attribution.entity) }
+          }
+        }
+      }
       var offsets = [Int32](repeating: 0, count: count + 1)
-      for (from, to) in pairs {
+      var pairs = 0
+      forEachPair { from, to in
         offsets[from + 1] += 1
         offsets[to + 1] += 1
+        pairs += 1
       }
       for position in 0..<count { offsets[position + 1] += offsets[position] }
-      var fill = offsets
-      var targets = [Int32](repeating: 0, count: pairs.count * 2)
-      var isHead = [Bool](repeating: false, count: pairs.count * 2)
-      for (from, to) in pairs {
-        targets[Int(fill[from])] = Int32(to)
-        isHead[Int(fill[from])] = true
-        fill[from] += 1
-        targets[Int(fill[to])] = Int32(from)
-        fill[to] += 1
+      var targets = [Int32](repeating: 0, count: pairs * 2)
+      var isHead = [Bool](repeating: false, count: heads ? pairs * 2 : 0)
+      // offsets[n + 1] is where the neighbours of n end; it walks back to where they
+      // start as the pairs are placed from the last (the tail's neighbour after the
+      // head's, as the pair lists them the other way round), and the table is then
+      // moved one place down.
+      forEachPair(backwards: true) { from, to in
+        offsets[to + 1] -= 1
+        targets[Int(offsets[to + 1])] = Int32(from)
+        offsets[from + 1] -= 1
+        targets[Int(offsets[from + 1])] = Int32(to)
+        if heads { isHead[Int(offsets[from + 1])] = true }
       }
+      for position in 0..<count { offsets[position] = offsets[position + 1] }
+      offsets[count] = Int32(pairs * 2)
       self.offsets = offsets
       self.targets = targets
       self.isHead = isHead

@@ -26,12 +26,16 @@
 /// Graphviz refuses a quoted string of 16 KB or more, so longer values are written as
 /// chunks of at most ``maximumChunkBytes`` joined with DOT's `+`, cut only between
 /// characters and escapes.
-struct DOTWriter {
-  /// The bytes written so far (since the last hand-over, when streaming).
-  private(set) var bytes: [UInt8] = []
+struct DOTWriter: ~Copyable {
+  /// The bytes written so far (since the last hand-over, when streaming): `count` of
+  /// them from `base`, in room for `capacity`. Written through the pointer: a byte
+  /// array's uniqueness and capacity checks per append cost more than the writing.
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
   private var depth = 0
   private var chunkBytes = 0
-  /// Where whole statements go once ``bytes`` holds `streamBytes` or more, if anywhere.
+  /// Where whole statements go once the buffer holds `streamBytes` or more, if anywhere.
   private var sink: ((UnsafeRawBufferPointer) -> Void)?
   private var streamBytes = Int.max
   /// Attributes written in the statement begun last (``beginNode(_:)``).
@@ -50,11 +54,17 @@ struct DOTWriter {
   /// The most bytes between two quotes, well under Graphviz's 16 KB limit.
   static let maximumChunkBytes = 8192
 
-  private static let ampersandEntity = Array("&amp;".utf8)
-
   init(capacity: Int = 4096) {
-    bytes.reserveCapacity(capacity)
+    self.capacity = max(64, capacity)
+    base = .allocate(capacity: self.capacity)
   }
+
+  deinit {
+    base.deallocate()
+  }
+
+  /// A copy of the bytes written so far (since the last hand-over, when streaming).
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
   // MARK: Statements
 
@@ -63,12 +73,12 @@ struct DOTWriter {
     indent()
     appendStatic(keyword)
     if let name {
-      if keyword.utf8CodeUnitCount > 0 { bytes.append(0x20) }
+      if keyword.utf8CodeUnitCount > 0 { put(0x20) }
       quoted(name)
     }
-    if keyword.utf8CodeUnitCount > 0 || name != nil { bytes.append(0x20) }
-    bytes.append(UInt8(ascii: "{"))
-    bytes.append(0x0A)
+    if keyword.utf8CodeUnitCount > 0 || name != nil { put(0x20) }
+    put(UInt8(ascii: "{"))
+    put(0x0A)
     depth += 1
   }
 
@@ -76,9 +86,9 @@ struct DOTWriter {
   mutating func open(_ keyword: StaticString, id: DOTID) {
     indent()
     appendStatic(keyword)
-    bytes.append(0x20)
+    put(0x20)
     identifier(id)
-    bytes.append(contentsOf: [0x20, UInt8(ascii: "{"), 0x0A])
+    put(0x20, UInt8(ascii: "{"), 0x0A)
     depth += 1
   }
 
@@ -86,8 +96,8 @@ struct DOTWriter {
   mutating func close() {
     depth -= 1
     indent()
-    bytes.append(UInt8(ascii: "}"))
-    bytes.append(0x0A)
+    put(UInt8(ascii: "}"))
+    put(0x0A)
   }
 
   /// A `// comment` line of Chronicle's own.
@@ -95,12 +105,12 @@ struct DOTWriter {
     indent()
     appendStatic("// ")
     appendStatic(text)
-    bytes.append(0x0A)
+    put(0x0A)
   }
 
   /// An empty line between sections.
   mutating func blankLine() {
-    bytes.append(0x0A)
+    put(0x0A)
   }
 
   /// `graph [...]`, `node [...]` or `edge [...]`: defaults for what follows.
@@ -115,7 +125,7 @@ struct DOTWriter {
   mutating func setting(_ name: StaticString, _ value: String) {
     indent()
     appendStatic(name)
-    bytes.append(UInt8(ascii: "="))
+    put(UInt8(ascii: "="))
     quoted(value)
     terminate()
   }
@@ -124,7 +134,7 @@ struct DOTWriter {
   mutating func setting(_ name: StaticString, _ text: DOTText) {
     indent()
     appendStatic(name)
-    bytes.append(UInt8(ascii: "="))
+    put(UInt8(ascii: "="))
     quoted(text)
     terminate()
   }
@@ -152,14 +162,14 @@ struct DOTWriter {
     indent()
     appendStatic("{rank=\"")
     appendStatic(rank)
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ";")])
+    put(UInt8(ascii: "\""), UInt8(ascii: ";"))
     for member in members {
-      bytes.append(0x20)
+      put(0x20)
       identifier(member)
-      bytes.append(UInt8(ascii: ";"))
+      put(UInt8(ascii: ";"))
     }
-    bytes.append(UInt8(ascii: "}"))
-    bytes.append(0x0A)
+    put(UInt8(ascii: "}"))
+    put(0x0A)
   }
 
   // MARK: Statements written attribute by attribute
@@ -197,9 +207,9 @@ struct DOTWriter {
     var value = value
     let copied = value.withUTF8 { utf8 -> Bool in
       guard utf8.count <= 64, utf8.allSatisfy(Self.isPlain) else { return false }
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: utf8)
-      bytes.append(UInt8(ascii: "\""))
+      put(UInt8(ascii: "\""))
+      put(utf8)
+      put(UInt8(ascii: "\""))
       return true
     }
     if !copied { quoted(value) }
@@ -208,12 +218,12 @@ struct DOTWriter {
   /// `pos="x,y!"`: a position Graphviz keeps.
   mutating func attribute(_ name: StaticString, pin x: Int, _ y: Int) {
     attributeName(name)
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     appendDecimal(x)
-    bytes.append(UInt8(ascii: ","))
+    put(UInt8(ascii: ","))
     appendDecimal(y)
-    bytes.append(UInt8(ascii: "!"))
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "!"))
+    put(UInt8(ascii: "\""))
   }
 
   /// Starts a quoted text value (`label="`), whose lines follow with ``textLine(_:wraps:)``
@@ -225,7 +235,7 @@ struct DOTWriter {
     justification: DOTText.Justification = .center
   ) {
     attributeName(name)
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     chunkBytes = 0
     text = TextState(
       width: max(1, width), escaping: escaping,
@@ -238,7 +248,39 @@ struct DOTWriter {
   mutating func textLine(_ line: String, wraps: Bool = true) {
     if text.lines > 0 { lineBreak(text.lineEnd) }
     text.lines += 1
+    if copiedVerbatim(line, width: wraps ? text.width : Int.max) { return }
     paragraph(DOTText.xmlCharacters(line), width: wraps ? text.width : Int.max, escaping: text.escaping, lineEnd: text.lineEnd)
+  }
+
+  /// Copies `line` as it is, and says so, when ``paragraph(_:width:escaping:lineEnd:)``
+  /// would: it needs no wrapping (no more bytes than `width`), fits in the current
+  /// chunk, and holds nothing that is escaped or substituted (no `"`, `\`, `&`,
+  /// control character, line break, U+FFFE or U+FFFF).
+  private mutating func copiedVerbatim(_ line: String, width: Int) -> Bool {
+    let copied = line.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+      let count = utf8.count
+      guard count <= width, chunkBytes + count <= Self.maximumChunkBytes else { return false }
+      var position = 0
+      while position < count {
+        let byte = utf8[position]
+        if byte >= 0x80 {
+          // Not a C1 control (C2 80…C2 9F), a line or paragraph separator (E2 80 A8,
+          // E2 80 A9) nor, conservatively, anything with a byte BF (U+FFFE, U+FFFF).
+          if byte == 0xBF || (byte == 0xC2 && position + 1 < count && utf8[position + 1] < 0xA0)
+            || Self.isLineSeparator(utf8, at: position)
+          {
+            return false
+          }
+        } else if !Self.isPlain(byte) {
+          return false
+        }
+        position += 1
+      }
+      if let base = utf8.baseAddress { put(UnsafeBufferPointer(start: base, count: count)) }
+      chunkBytes += count
+      return true
+    }
+    return copied ?? false
   }
 
   /// An unwrapped line `prefix` + `line` (`id: n12`), without joining the two: the
@@ -247,6 +289,7 @@ struct DOTWriter {
     if text.lines > 0 { lineBreak(text.lineEnd) }
     text.lines += 1
     prefix.withUTF8Buffer { escaped($0, escaping: text.escaping) }
+    if copiedVerbatim(line, width: Int.max) { return }
     paragraph(DOTText.xmlCharacters(line), width: Int.max, escaping: text.escaping, lineEnd: text.lineEnd)
   }
 
@@ -254,12 +297,30 @@ struct DOTWriter {
   mutating func endText() {
     // `\l` ends a left-aligned line; the last one needs it too.
     if text.lineEnd == UInt8(ascii: "l"), text.lines > 0 { lineBreak(text.lineEnd) }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
+  }
+
+  /// Attributes as ``attributeBytes(first:_:)`` recorded them (`count` of them), in
+  /// a statement begun with ``beginNode(_:)`` or ``beginEdge(_:_:)``: the bytes the
+  /// calls recorded would write, without making them again.
+  mutating func recordedAttributes(_ bytes: [UInt8], count: Int) {
+    bytes.withUnsafeBufferPointer { put($0) }
+    attributeCount += count
+  }
+
+  /// The bytes that `write` writes with ``attribute(_:_:)`` and the like, as the first
+  /// attributes of a statement or (`first` false) after others, and how many
+  /// attributes they are: written again with ``recordedAttributes(_:count:)``.
+  static func attributeBytes(first: Bool, _ write: (inout DOTWriter) -> Void) -> (bytes: [UInt8], count: Int) {
+    var writer = DOTWriter(capacity: 256)
+    writer.attributeCount = first ? 0 : 1
+    write(&writer)
+    return (writer.bytes, writer.attributeCount - (first ? 0 : 1))
   }
 
   /// Ends a statement begun with ``beginNode(_:)`` or ``beginEdge(_:_:)``.
   mutating func endStatement() {
-    if attributeCount > 0 { bytes.append(UInt8(ascii: "]")) }
+    if attributeCount > 0 { put(UInt8(ascii: "]")) }
     terminate()
   }
 
@@ -267,32 +328,32 @@ struct DOTWriter {
     appendStatic(attributeCount == 0 ? " [" : ", ")
     attributeCount += 1
     appendStatic(name)
-    bytes.append(UInt8(ascii: "="))
+    put(UInt8(ascii: "="))
   }
 
   // MARK: Values
 
   /// A Chronicle identifier, quoted: `"n12"`.
   mutating func identifier(_ id: DOTID) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     appendStatic(id.prefix)
     if let number = id.number { appendDecimal(number) }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// Any string as one quoted DOT ID on one line: the text is escaped as a label
   /// and never wrapped, so `1abc` stays one ID, `a\` cannot swallow its closing quote
   /// and the empty string is `""`.
   mutating func quoted(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     chunkBytes = 0
     paragraph(text, width: Int.max, escaping: .label, lineEnd: UInt8(ascii: "n"))
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   /// Text as one quoted value: substituted, wrapped, escaped, in chunks.
   mutating func quoted(_ text: DOTText) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
     chunkBytes = 0
     let lineEnd: UInt8 = text.justification == .left ? UInt8(ascii: "l") : UInt8(ascii: "n")
     for (position, line) in text.lines.enumerated() {
@@ -301,7 +362,7 @@ struct DOTWriter {
     }
     // `\l` ends a left-aligned line; the last one needs it too.
     if text.justification == .left, !text.lines.isEmpty { lineBreak(lineEnd) }
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
   }
 
   // MARK: Text
@@ -375,7 +436,7 @@ struct DOTWriter {
       while end < limit, Self.isPlain(utf8[end]) { end += 1 }
       if end > position {
         chunkBytes += end - position
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<end]))
+        put(UnsafeBufferPointer(rebasing: utf8[position..<end]))
         position = end
         continue
       }
@@ -389,7 +450,7 @@ struct DOTWriter {
         case .tooltip: atom(0x5C, 0x5C, 0x5C, 0x5C)
         }
       case UInt8(ascii: "&"):
-        atom(Self.ampersandEntity)
+        atom(UInt8(ascii: "&"), UInt8(ascii: "a"), UInt8(ascii: "m"), UInt8(ascii: "p"), UInt8(ascii: ";"))
       case 0x00..<0x20:
         atom(0xE2, 0x90, 0x80 + byte)  // U+2400 + code: the Control Pictures block
       case 0x7F:
@@ -402,7 +463,7 @@ struct DOTWriter {
           atom(0xEF, 0xBF, 0xBD)  // a C1 control: U+FFFD
         } else {
           reserveChunk(length)
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[position..<min(position + length, utf8.count)]))
+          put(UnsafeBufferPointer(rebasing: utf8[position..<min(position + length, utf8.count)]))
         }
         position += length
         continue
@@ -422,39 +483,35 @@ struct DOTWriter {
 
   private mutating func atom(_ byte: UInt8) {
     reserveChunk(1)
-    bytes.append(byte)
+    put(byte)
   }
 
   private mutating func atom(_ first: UInt8, _ second: UInt8) {
     reserveChunk(2)
-    bytes.append(first)
-    bytes.append(second)
+    put(first, second)
   }
 
   private mutating func atom(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
     reserveChunk(3)
-    bytes.append(first)
-    bytes.append(second)
-    bytes.append(third)
+    put(first, second, third)
   }
 
   private mutating func atom(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
     reserveChunk(4)
-    bytes.append(first)
-    bytes.append(second)
-    bytes.append(third)
-    bytes.append(fourth)
+    put(first, second, third, fourth)
   }
 
-  private mutating func atom(_ sequence: [UInt8]) {
-    reserveChunk(sequence.count)
-    bytes.append(contentsOf: sequence)
+  private mutating func atom(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8, _ fifth: UInt8) {
+    reserveChunk(5)
+    put(first, second, third, fourth)
+    put(fifth)
   }
 
   /// Closes the current chunk with `" + "` when `length` more bytes would pass the limit.
   private mutating func reserveChunk(_ length: Int) {
     if chunkBytes + length > Self.maximumChunkBytes {
-      bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: "+"), 0x20, UInt8(ascii: "\"")])
+      put(UInt8(ascii: "\""), 0x20, UInt8(ascii: "+"), 0x20)
+      put(UInt8(ascii: "\""))
       chunkBytes = 0
     }
     chunkBytes += length
@@ -506,20 +563,19 @@ struct DOTWriter {
     appendStatic(" [")
     for (position, entry) in attributes.entries.enumerated() {
       if position > 0 { appendStatic(", ") }
-      bytes.append(contentsOf: entry.name.utf8)
-      bytes.append(UInt8(ascii: "="))
+      putText(entry.name)
+      put(UInt8(ascii: "="))
       switch entry.value {
       case .constant(let value): quoted(value)
       case .text(let text): quoted(text)
       }
     }
-    bytes.append(UInt8(ascii: "]"))
+    put(UInt8(ascii: "]"))
   }
 
   private mutating func terminate() {
-    bytes.append(UInt8(ascii: ";"))
-    bytes.append(0x0A)
-    if bytes.count >= streamBytes { flush() }
+    put(UInt8(ascii: ";"), 0x0A)
+    if count >= streamBytes { flush() }
   }
 
   // MARK: Streaming
@@ -533,9 +589,9 @@ struct DOTWriter {
 
   /// Hands what is written to the sink, if there is one.
   mutating func flush() {
-    guard let sink, !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes(sink)
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, count > 0 else { return }
+    sink(UnsafeRawBufferPointer(start: base, count: count))
+    count = 0
   }
 
   // MARK: Statements written apart
@@ -551,21 +607,23 @@ struct DOTWriter {
   /// Forgets what a ``detached()`` writer wrote, keeping its buffer, to write
   /// the next statements into it.
   mutating func removeAllBytes() {
-    bytes.removeAll(keepingCapacity: true)
+    count = 0
   }
 
   /// Adds the whole statements a ``detached()`` writer wrote. When streaming, they go
   /// to the sink in pieces of about the streaming size, each ending with a line (every
   /// statement is one line: line breaks in values are escaped).
-  mutating func append(_ other: DOTWriter) {
-    guard !other.bytes.isEmpty else { return }
+  mutating func append(_ other: borrowing DOTWriter) {
+    guard other.count > 0 else { return }
+    let written = UnsafeBufferPointer(start: other.base, count: other.count)
     guard let sink else {
-      bytes.append(contentsOf: other.bytes)
+      put(written)
       return
     }
     flush()
     let size = streamBytes
-    other.bytes.withUnsafeBytes { block in
+    do {
+      let block = UnsafeRawBufferPointer(written)
       var start = 0
       while start < block.count {
         // To the last line end within `size`, or the first one after it.
@@ -586,23 +644,96 @@ struct DOTWriter {
   }
 
   private mutating func indent() {
-    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    reserve(2 * depth)
+    for _ in 0..<depth { put(0x20, 0x20) }
   }
 
   private mutating func appendStatic(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { put($0) }
   }
 
   private mutating func appendDecimal(_ value: Int) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let magnitude = value.magnitude
-    // The largest power of ten not above the value (10^19 at most in a UInt).
-    var scale: UInt = 1
-    while scale <= UInt.max / 10, scale * 10 <= magnitude { scale *= 10 }
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / scale % 10))
-      scale /= 10
-    } while scale > 0
+    // Digits from the right into a scratch of 20 (the most a UInt has), then copied.
+    reserve(21)
+    if value < 0 { put(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      var start = 24
+      repeat {
+        start -= 1
+        scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      (base + count).update(from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, count: 24 - start)
+      count += 24 - start
+    }
+  }
+
+  // MARK: Bytes
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(extra) }
+  }
+
+  /// Moves the bytes to a buffer of at least twice the room.
+  private mutating func grow(_ extra: Int) {
+    let newCapacity = max(2 * capacity, count + extra)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  private mutating func put(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func put(_ first: UInt8, _ second: UInt8) {
+    reserve(2)
+    base[count] = first
+    base[count + 1] = second
+    count += 2
+  }
+
+  @inline(__always)
+  private mutating func put(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+    reserve(3)
+    base[count] = first
+    base[count + 1] = second
+    base[count + 2] = third
+    count += 3
+  }
+
+  @inline(__always)
+  private mutating func put(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
+    reserve(4)
+    base[count] = first
+    base[count + 1] = second
+    base[count + 2] = third
+    base[count + 3] = fourth
+    count += 4
+  }
+
+  @inline(__always)
+  private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// The UTF-8 of a string, as it is.
+  private mutating func putText(_ text: String) {
+    var text = text
+    text.withUTF8 { put($0) }
   }
 
 }
