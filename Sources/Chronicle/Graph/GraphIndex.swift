@@ -18,7 +18,7 @@ struct GraphIndex: Sendable {
   var claimSubjects: [EntityIndex?]
   /// The entities at the ends of each relation and its type's name, by position in
   /// the relations.
-  var relationEnds: [RelationEnds]
+  var relationEnds: RelationEndsList
   /// Each spelling of a relation type's name (code point by code point), as
   /// ``RelationEnds/type`` numbers them: the relations' in the order first used, then
   /// `located-in` and `part-of` if no relation uses them.
@@ -142,7 +142,8 @@ struct GraphIndex: Sendable {
     }
     typeNumbers = []
     self.fieldTargets = fieldTargets
-    self.relationEnds = relationEnds
+    self.relationEnds = relationEnds.withUnsafeBufferPointer { RelationEndsList($0, edges: edges) }
+    relationEnds = []
     self.relationTypeNames = names
     self.edges = EdgeList(stored: edges, typeNames: names)
     self.claimSubjects = claimSubjects

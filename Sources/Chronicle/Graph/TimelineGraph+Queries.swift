@@ -127,9 +127,10 @@ extension TimelineGraph {
 
     // Relations between kept entities, claims about them, from the resolved ends.
     var relationPositions: [Int] = []
-    for position in index.relationEnds.indices {
-      guard let from = index.relationEnds[position].from, let to = index.relationEnds[position].to,
-        keep[from.int], keep[to.int]
+    let ends = index.relationEnds
+    for position in ends.indices {
+      let end = ends[position]
+      guard let from = end.from, let to = end.to, keep[from.int], keep[to.int]
       else { continue }
       if let types = filter.relationTypes, !types.contains(relations[position].type) { continue }
       relationPositions.append(position)

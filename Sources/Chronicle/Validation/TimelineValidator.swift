@@ -227,33 +227,33 @@ struct TimelineValidator {
     let allowed = types.map { type in type.map(Self.allowedPairs) ?? 0 }
     let graph = self.graph
     let kinds = self.kinds
+    let ends = graph.index.relationEnds
     graph.relations.withUnsafeBufferPointer { relations in
-      graph.index.relationEnds.withUnsafeBufferPointer { ends in
-        kinds.withUnsafeBufferPointer { kinds in
-          for position in relations.indices {
-            if position % Self.citationRun == 0 {
-              lookUpCitations(position..<min(position + Self.citationRun, relations.count)) { relations[$0].sources }
-            }
-            let provenance = relations[position].provenance
-            checkSources(relations[position].sources, field: "sources", in: provenance, batched: true)
-            let from = ends[position].from, to = ends[position].to
-            if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
-            if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
-            let number = Int(ends[position].type)
-            guard let type = types[number] else {
-              let name = relations[position].type
-              report(.error, .unknownRelationType,
-                     "unknown relation type '\(name)'\(Suggestion.hint(for: name, in: known)) (declare it under 'relationTypes')",
-                     provenance, "type")
-              continue
-            }
-            guard let from, let to else { continue }
-            let fromKind = kinds[from.int], toKind = kinds[to.int]
-            if allowed[number] & Self.pair(fromKind, toKind) == 0 {
-              report(.error, .relationSignature,
-                     "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
-                     provenance, "type")
-            }
+      kinds.withUnsafeBufferPointer { kinds in
+        for position in relations.indices {
+          if position % Self.citationRun == 0 {
+            lookUpCitations(position..<min(position + Self.citationRun, relations.count)) { relations[$0].sources }
+          }
+          let provenance = relations[position].provenance
+          checkSources(relations[position].sources, field: "sources", in: provenance, batched: true)
+          let end = ends[position]
+          let from = end.from, to = end.to
+          if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
+          if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
+          let number = Int(end.type)
+          guard let type = types[number] else {
+            let name = relations[position].type
+            report(.error, .unknownRelationType,
+                   "unknown relation type '\(name)'\(Suggestion.hint(for: name, in: known)) (declare it under 'relationTypes')",
+                   provenance, "type")
+            continue
+          }
+          guard let from, let to else { continue }
+          let fromKind = kinds[from.int], toKind = kinds[to.int]
+          if allowed[number] & Self.pair(fromKind, toKind) == 0 {
+            report(.error, .relationSignature,
+                   "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
+                   provenance, "type")
           }
         }
       }

@@ -72,6 +72,31 @@ import Testing
     #expect(graph.neighbourhood(of: "p", depth: 2, relationTypes: ["located-in"]) == [try index("p"), try index("q"), try index("e")])
   }
 
+  /// The relations' ends, kept only for the unresolved ones, read back the same as a
+  /// lookup of each id, for unresolved relations first, last, in runs and alone.
+  @Test func relationEndsReadBackForEveryRelation() throws {
+    var builder = TimelineBuilder()
+    for id in ["a", "b", "c"] { builder.add(Entity(id: id, kind: .person, label: id)) }
+    let ids = ["a", "b", "c", "ghost", "nobody"]
+    var random = GeneratorRandom(seed: 0xE2D5)
+    var relations: [Relation] = [Relation(from: "ghost", type: "knows", to: "a")]
+    for _ in 0..<400 {
+      let from = ids[Int.random(in: 0..<ids.count, using: &random)], to = ids[Int.random(in: 0..<ids.count, using: &random)]
+      relations.append(Relation(from: from, type: ["knows", "met", "te\u{301}moin"][Int.random(in: 0..<3, using: &random)], to: to))
+    }
+    relations.append(Relation(from: "a", type: "knows", to: "nobody"))
+    var seen = Set<Relation>()
+    for relation in relations where seen.insert(relation).inserted { builder.add(relation) }
+    let graph = builder.validate().graph
+    let ends = graph.index.relationEnds
+    #expect(ends.count == graph.relations.count)
+    for (position, relation) in graph.relations.enumerated() {
+      #expect(ends[position].from == graph.index(of: relation.from))
+      #expect(ends[position].to == graph.index(of: relation.to))
+      #expect(IdentifierKey.sameCodePoints(graph.index.relationTypeNames[Int(ends[position].type)], relation.type))
+    }
+  }
+
   /// Cycles are followed through the edges of their type only, among an entity's
   /// others (which the adjacency sorts around them), and each is reported once.
   @Test func cyclesFollowOnlyTheirType() throws {
