@@ -88,8 +88,9 @@ extension DOTExporter {
   /// The lines of ``noteLabel(_:graph:)`` before they are cut, for writing or
   /// measuring the label without building it.
   static func forEachNoteLabelLine(_ note: DOTScene.Note, graph: TimelineGraph, _ body: (String) -> Void) {
-    body("⚠ " + note.disagreement.property + ": claims disagree")
-    for claim in note.disagreement.claims { body(claimText(claim, graph: graph, after: "• ")) }
+    let claims = graph.claims
+    body("⚠ " + claims[Int(note.claims[0])].property + ": claims disagree")
+    for position in note.claims { body(claimText(claims[Int(position)], graph: graph, after: "• ")) }
   }
 
   /// The size of a disagreement box: that of its ``noteLabel(_:graph:)``, measured
@@ -131,10 +132,11 @@ extension DOTExporter {
     let tail = reused.templates.disagreementTail
     writer.recordedAttributes(tail.bytes, count: tail.count)
     writer.beginText("tooltip", width: Int.max, escaping: .tooltip)
-    writer.textLine(prefix: "about: ", note.disagreement.subject)
+    let claims = scene.graph.claims
+    writer.textLine(prefix: "about: ", claims[Int(note.claims[0])].subject)
     for text in cut { writer.textLine(text, wraps: false) }
-    for claim in note.disagreement.claims {
-      if let text = claim.note { writer.textLine(text, wraps: false) }
+    for position in note.claims {
+      if let text = claims[Int(position)].note { writer.textLine(text, wraps: false) }
     }
     writer.endText()
     writer.endStatement()
@@ -230,12 +232,13 @@ extension DOTExporter {
   }
 
   /// The subject's id, the whole of what `label` shows cut, and the claims' notes.
-  func noteTooltip(_ note: DOTScene.Note, label: DOTText) -> DOTText {
+  func noteTooltip(_ note: DOTScene.Note, label: DOTText, graph: TimelineGraph) -> DOTText {
     var tooltip = DOTText(width: Int.max, escaping: .tooltip)
-    tooltip.appendUnwrapped("about: " + note.disagreement.subject)
+    let claims = graph.claims
+    tooltip.appendUnwrapped("about: " + claims[Int(note.claims[0])].subject)
     tooltip.appendWhole(of: label)
-    for claim in note.disagreement.claims {
-      if let text = claim.note { tooltip.appendUnwrapped(text) }
+    for position in note.claims {
+      if let text = claims[Int(position)].note { tooltip.appendUnwrapped(text) }
     }
     return tooltip
   }

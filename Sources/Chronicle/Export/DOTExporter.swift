@@ -409,7 +409,7 @@ public struct DOTExporter: Sendable {
     var attributes = nodeAttributes(DOTStyle.disagreement)
     let label = noteLabel(note, graph: scene.graph)
     attributes.set("label", label)
-    attributes.set("tooltip", noteTooltip(note, label: label))
+    attributes.set("tooltip", noteTooltip(note, label: label, graph: scene.graph))
     return attributes
   }
 }

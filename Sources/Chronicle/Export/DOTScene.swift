@@ -11,7 +11,9 @@ struct DOTScene: Sendable {
   struct Note: Sendable {
     /// The entity the claims are about.
     var subject: Int
-    var disagreement: Disagreement
+    /// The claims that disagree, as positions in the graph's claims (one property of
+    /// one subject: those of the first).
+    var claims: [Int32]
     /// Who made or reported a claim, when drawn: the entity and `claimed by` or `reported by`.
     var attributions: [(entity: Int, label: String)]
   }
@@ -87,9 +89,14 @@ struct DOTScene: Sendable {
     builtInTypesUsed = RelationType.builtIns.map(\.id).filter { typesUsed.contains($0) }
     declaredTypesUsed = typesUsed.filter { !DOTStyle.hasOwnStyle($0) }.sorted()
 
-    for disagreement in graph.disagreements {
-      guard let subject = graph.index(of: disagreement.subject)?.int, isDrawn[subject] else { continue }
-      disputed[subject, default: []].append(disagreement.property)
+    // The disagreements as positions of their claims: no copies of the claims.
+    let claims = graph.claims
+    for group in graph.index.disagreeingClaims(claims) {
+      let first = Int(group[0])
+      guard let subject = graph.index.claimSubjects[first]?.int ?? graph.index(of: claims[first].subject)?.int,
+        isDrawn[subject]
+      else { continue }
+      disputed[subject, default: []].append(claims[first].property)
       isDisputed[subject] = true
       var attributions: [(entity: Int, label: String)] = []
       func attribute(_ id: String?, _ label: String) {
@@ -98,11 +105,11 @@ struct DOTScene: Sendable {
           attributions.append((found, label))
         }
       }
-      for claim in disagreement.claims {
-        attribute(claim.claimant, "claimed by")
-        attribute(claim.reportedBy, "reported by")
+      for position in group {
+        attribute(claims[Int(position)].claimant, "claimed by")
+        attribute(claims[Int(position)].reportedBy, "reported by")
       }
-      notes.append(Note(subject: subject, disagreement: disagreement, attributions: attributions))
+      notes.append(Note(subject: subject, claims: group, attributions: attributions))
     }
   }
 

@@ -250,7 +250,17 @@ struct GraphIndex: Sendable {
   /// text. Claims about an entity are grouped through ``claimsBySubject``, so no subject
   /// is hashed; only claims whose subject names no entity go through a dictionary.
   func disagreements(claims: [Claim]) -> [Disagreement] {
-    var found: [(first: Int, disagreement: Disagreement)] = []
+    disagreeingClaims(claims).map { group in
+      Disagreement(
+        subject: claims[Int(group[0])].subject, property: claims[Int(group[0])].property,
+        claims: group.map { claims[Int($0)] })
+    }
+  }
+
+  /// The positions of the claims of each of ``disagreements(claims:)``, in the same
+  /// order: what a disagreement is, without copies of its claims.
+  func disagreeingClaims(_ claims: [Claim]) -> [[Int32]] {
+    var found: [[Int32]] = []
     /// Adds the disagreement of one subject's claims on each property, if any.
     func check(_ positions: [Int]) {
       guard positions.count > 1 else { return }
@@ -265,11 +275,10 @@ struct GraphIndex: Sendable {
           groups.append([position])
         }
       }
-      for (property, group) in zip(properties, groups) where group.count > 1 {
+      for group in groups where group.count > 1 {
         let figures = Set(group.map { ClaimFigure(value: claims[$0].value, qualifier: claims[$0].qualifier, unit: claims[$0].unit) })
         guard figures.count > 1 else { continue }
-        let disagreement = Disagreement(subject: claims[group[0]].subject, property: property, claims: group.map { claims[$0] })
-        found.append((group[0], disagreement))
+        found.append(group.map { Int32(truncatingIfNeeded: $0) })
       }
     }
     var unresolved: [IdentifierKey: [Int]] = [:]
@@ -285,8 +294,9 @@ struct GraphIndex: Sendable {
       for slot in range { positions.append(claimsBySubject.item(at: slot)) }
       check(positions)
     }
-    found.sort { $0.first < $1.first }
-    return found.map(\.disagreement)
+    // In order of each group's first claim.
+    found.sort { $0[0] < $1[0] }
+    return found
   }
 
   private struct ClaimFigure: Hashable {
