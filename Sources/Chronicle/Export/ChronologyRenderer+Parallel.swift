@@ -59,6 +59,7 @@ extension ChronologyRenderer {
       keys = numbering.keys
     }
     replaying = true
+    names = ChronologyNames(graph, sanitizer: sanitizer)
     writeInBlocks(count: count, blockSize: block) { part, range in
       part.nextCall = blockStarts[range.lowerBound / block]
       if range.lowerBound > 0 {

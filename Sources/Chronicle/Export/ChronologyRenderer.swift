@@ -15,7 +15,7 @@ struct ChronologyRenderer {
   private let ascii: Bool
   private let width: Int
   private let wrapper: TextWrapper
-  private var sanitizer: ChronologySanitizer
+  private(set) var sanitizer: ChronologySanitizer
   private var notes = ChronologyNotes()
   var output: [UInt8] = []
   /// Where finished blocks go when streaming (``render(to:)``); nil: all stays in `output`.
@@ -35,6 +35,9 @@ struct ChronologyRenderer {
   var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
+  /// Every entity's name, made ahead for a large graph (``writeInParallel()``); nil:
+  /// names are read from the entities as they are written.
+  var names: ChronologyNames?
 
   /// Which end of an edge a field names.
   private enum End {
@@ -322,13 +325,13 @@ struct ChronologyRenderer {
   /// A note's document: title, type, identifiers and date; reads the entity in place
   /// (a copy of an ``Entity`` retains every one of its fields).
   private mutating func noteText(document position: Int) {
-    user(graph.entities[position].label)
+    let kind = graph.entities[position].kind
+    label(position, kind: kind)
     var parts = 0
     func separate(_ renderer: inout ChronologyRenderer) {
       renderer.literal(parts == 0 ? " (" : "; ")
       parts += 1
     }
-    let kind = graph.entities[position].kind
     if kind != .document {
       separate(&self)
       literal(kind.rawValue)
@@ -381,8 +384,9 @@ struct ChronologyRenderer {
   }
 
   private mutating func headline(_ position: Int) {
-    user(graph.entities[position].label)
-    let isDocument = graph.entities[position].kind == .document
+    let kind = graph.entities[position].kind
+    label(position, kind: kind)
+    let isDocument = kind == .document
     if isDocument {
       literal(" (")
       if let type = graph.entities[position].type, !type.isEmpty { user(type) } else { literal("document") }
@@ -614,20 +618,42 @@ struct ChronologyRenderer {
 
   // MARK: Pieces
 
+  /// An entity's name: its label and, for a place, its aliases.
   private mutating func name(_ index: EntityIndex) {
     let position = Int(index.rawValue)
-    user(graph.entities[position].label)
+    if names != nil {
+      names?.append(position, to: &line)
+    } else {
+      Self.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &line)
+    }
+  }
+
+  /// An entity's label, sanitized: its name, unless it is a place (whose name adds its aliases).
+  private mutating func label(_ position: Int, kind: EntityKind) {
+    if names != nil, kind != .place {
+      names?.append(position, to: &line)
+    } else {
+      user(graph.entities[position].label)
+    }
+  }
+
+  /// Appends an entity's name, as `name` writes it: its label, sanitized, and for a
+  /// place its aliases (`Khojaly (also Xocalı)`).
+  static func appendName(
+    of position: Int, in graph: TimelineGraph, sanitizer: inout ChronologySanitizer, to line: inout [UInt8]
+  ) {
+    sanitizer.append(graph.entities[position].label, to: &line)
     // Only places show their aliases: the others' details are not read (in a large
     // graph each is a cache miss).
     guard graph.entities[position].kind == .place else { return }
     let aliases = graph.entities[position].aliases
     if !aliases.isEmpty {
-      literal(" (also ")
+      line.append(contentsOf: " (also ".utf8)
       for (offset, alias) in aliases.enumerated() {
-        if offset > 0 { literal(", ") }
-        user(alias)
+        if offset > 0 { line.append(contentsOf: ", ".utf8) }
+        sanitizer.append(alias, to: &line)
       }
-      literal(")")
+      line.append(UInt8(ascii: ")"))
     }
   }
 
