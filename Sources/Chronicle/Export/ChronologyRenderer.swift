@@ -28,10 +28,6 @@ struct ChronologyRenderer {
   /// About a megabyte: big enough that writing costs nothing, small against the output.
   static let defaultChunkBytes = 1 << 20
   private var line: [UInt8] = []
-  /// The first-line prefix and continuation indent of each nesting level, for fields
-  /// and for items.
-  private var fieldPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
-  private var itemPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
   var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
@@ -76,13 +72,6 @@ struct ChronologyRenderer {
     for index in graph.chronological { hasEntry[Int(index.rawValue)] = true }
     for index in graph.undated { hasEntry[Int(index.rawValue)] = true }
     self.hasEntry = hasEntry
-    for level in 0..<5 {
-      let pad = [UInt8](repeating: UInt8(ascii: " "), count: 2 * level)
-      let item = (prefix: pad + Array("- ".utf8), indent: pad + Array("  ".utf8))
-      itemPrefixes.append(item)
-      let markdown = options.format == .markdown
-      fieldPrefixes.append(markdown ? item : (pad, [UInt8](repeating: UInt8(ascii: " "), count: max(2 * level + 2, 4))))
-    }
   }
 
   mutating func render() -> [UInt8] {
@@ -530,6 +519,13 @@ struct ChronologyRenderer {
 
   /// The claims' properties in order of first use, each with its statements.
   static func properties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
+    // One claim (most subjects with claims have one): one statement, without the tables.
+    if claims.count == 1 { return [(claims[0].property, [Statement(claim: claims[0], sources: claims[0].sources)])] }
+    return groupedProperties(claims)
+  }
+
+  /// ``properties(_:)`` for any number of claims.
+  static func groupedProperties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
     var properties: [String] = []
     var byProperty: [String: [Claim]] = [:]
     for claim in claims {
@@ -789,10 +785,25 @@ struct ChronologyRenderer {
   /// (two under items marked `- `); Markdown: every paragraph is a list item, nested
   /// two columns a level.
   private mutating func emit(level: Int, item: Bool = false) {
-    let lead = item ? itemPrefixes[level] : fieldPrefixes[level]
-    wrapper.wrap(line, prefix: lead.prefix, indent: lead.indent, into: &output)
+    // The prefix and indent are read from one literal: arrays would be retained and
+    // released by both threads at every paragraph.
+    precondition((0..<Self.deepestLevel).contains(level), "nesting too deep")
+    let leads = UnsafeBufferPointer(start: Self.leads.utf8Start, count: Self.leads.utf8CodeUnitCount)
+    let spaces = Self.leads.utf8CodeUnitCount - 2
+    let marked = item || markdown
+    let prefix = marked ? leads[(spaces - 2 * level)...] : leads[..<(2 * level)]
+    let indent = leads[..<(marked ? 2 * level + 2 : max(2 * level + 2, 4))]
+    line.withUnsafeBufferPointer { text in
+      wrapper.wrap(
+        text, prefix: UnsafeBufferPointer(rebasing: prefix), indent: UnsafeBufferPointer(rebasing: indent), into: &output)
+    }
     line.removeAll(keepingCapacity: true)
   }
+
+  /// Spaces then the marker of an item: a prefix or indent is a piece of it.
+  private static let leads: StaticString = "                    - "
+  /// The nesting levels whose prefixes `leads` holds.
+  private static let deepestLevel = 10
 
   // MARK: Words
 

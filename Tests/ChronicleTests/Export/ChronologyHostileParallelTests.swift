@@ -2,7 +2,7 @@ import Testing
 
 @testable import Chronicle
 
-/// The two-thread chronology, with what it makes ahead (names, dates, notes' documents),
+/// The two-thread chronology, with the names it makes ahead,
 /// gives the bytes of the single-thread path on hostile text: controls, line breaks,
 /// combining marks, wide characters, bidirectional controls, Markdown punctuation,
 /// long words and empty strings in labels, aliases, types, identifiers, roles,
@@ -128,6 +128,70 @@ struct ChronologyHostileParallelTests {
         ChronologyRenderer.appendName(of: position, in: graph, sanitizer: &fresh, to: &written)
         #expect(made == written, "\(graph.entities[position].id) ascii \(ascii) markdown \(markdown)")
       }
+    }
+  }
+}
+
+/// The shortcuts taken on every paragraph and every claim give the bytes of the
+/// general paths.
+struct ChronologyShortcutTests {
+  /// A paragraph known to be ASCII is wrapped counting bytes as columns: the same lines
+  /// as counting columns character by character.
+  @Test func asciiParagraphsWrapAsCountedByCharacter() {
+    let ascii = ChronologyFastPathTests.strings(count: 3000, length: 12, seed: 21)
+      .map { String($0.unicodeScalars.filter(\.isASCII)) }
+      + ["", " ", "\u{0}\u{1B} \u{7F}", String(repeating: "long", count: 40) + " a", "a\n\nb  c ", "- 1. *"]
+    #expect(ascii.filter { !$0.isEmpty }.count > 2000)
+    for (offset, text) in ascii.enumerated() {
+      let width = [0, 1, 5, 12, 20, 33, 80][offset % 7]
+      for markdown in [false, true] {
+        let wrapper = TextWrapper(width: width, keepsBlockMarkersInline: markdown)
+        var counted: [UInt8] = []
+        var byBytes: [UInt8] = []
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+          wrapper.wrapWords(bytes, prefix: Array("  - ".utf8), indent: Array("    ".utf8), into: &counted)
+          Array("  - ".utf8).withUnsafeBufferPointer { prefix in
+            Array("    ".utf8).withUnsafeBufferPointer { indent in
+              wrapper.wrapWords(bytes, prefix: prefix, indent: indent, ascii: true, into: &byBytes)
+            }
+          }
+        }
+        #expect(counted == byBytes, "\(Array(text.unicodeScalars)) width \(width) markdown \(markdown)")
+      }
+    }
+  }
+
+  /// The one-pass shape of a paragraph: whether it fits on one line as the rule says,
+  /// and whether it is ASCII.
+  @Test func shapeOfAParagraph() {
+    let texts = ChronologyFastPathTests.strings(count: 2000, length: 6, seed: 23) + ["", " a", "a ", "a  b", "a\nb", "ab"]
+    for (offset, text) in texts.enumerated() {
+      let width = [0, 3, 8, 40][offset % 4]
+      Array(text.utf8).withUnsafeBufferPointer { bytes in
+        let shape = TextWrapper.shape(of: bytes, after: 2, width: width)
+        // Bytes, not characters: a space before a combining mark is a space.
+        let utf8 = Array(text.utf8), space = UInt8(ascii: " ")
+        let doubled = zip(utf8, utf8.dropFirst()).contains { $0 == space && $1 == space }
+        let fits = !utf8.isEmpty && utf8.first != space && utf8.last != space && !utf8.contains(10) && !doubled
+          && (width <= 0 || 2 + bytes.count <= width)
+        #expect(shape.fitsOneLine == fits, "\(Array(text.unicodeScalars)) width \(width)")
+        #expect(shape.ascii == text.utf8.allSatisfy { $0 < 0x80 }, "\(Array(text.unicodeScalars))")
+      }
+    }
+  }
+
+  /// A single claim's statement, made without the tables, is the one the tables make.
+  @Test func oneClaimMakesOneStatement() throws {
+    let graph = try ChronologyHostileParallelTests.hostileGraph(seed: 6)
+    #expect(graph.claims.count > 20)
+    for claim in graph.claims {
+      let quick = ChronologyRenderer.properties([claim])
+      let grouped = ChronologyRenderer.groupedProperties([claim])
+      #expect(quick.count == 1 && grouped.count == 1)
+      #expect(quick.first?.property == grouped.first?.property)
+      #expect(quick.first?.statements.count == 1 && grouped.first?.statements.count == 1)
+      #expect(quick.first?.statements.first?.claim == grouped.first?.statements.first?.claim)
+      #expect(quick.first?.statements.first?.sources == grouped.first?.statements.first?.sources)
     }
   }
 }
