@@ -1,27 +1,33 @@
-/// The bytes a chronology writes for every entity's name, made once, in the entities'
-/// order, before the entries of a large graph are written: the label sanitized and, for
-/// a place, its aliases (`Khojaly (also Xocalı)`), as ``ChronologyRenderer`` writes a
-/// name.
+/// The bytes a chronology writes for the name of every entity but the events, made
+/// once, in the entities' order, before the entries of a large graph are written: the
+/// label sanitized and, for a place, its aliases (`Khojaly (also Xocalı)`), as
+/// ``ChronologyRenderer`` writes a name.
 ///
 ///     let names = ChronologyNames(graph, sanitizer: ChronologySanitizer(ascii: false, markdown: false))
 ///     var line: [UInt8] = []
-///     names?.append(index, to: &line)
+///     if names?.append(position, to: &line) != true { /* an event: read its label */ }
 ///
 /// An entry names entities far from it in memory: reading one's label and aliases is a
 /// cache miss for the entity, one for its label and two more for a place's aliases, and
 /// retains strings the two writing threads share. Read here in order, they are one
-/// miss in a byte table. Made on two threads, half the entities each.
+/// miss in a byte table. Events, most of a large timeline, are named mostly in their
+/// own entry, which reads the event anyway: they are left out (their names would be
+/// most of the table's memory). Made on two threads, half the entities each.
 struct ChronologyNames: Sendable {
   /// The names of the entities before `split`, then those of the others, each with
-  /// the end of every name (in `firstBytes` or `secondBytes`).
+  /// the end of every name (in `firstBytes` or `secondBytes`); an event's is the end
+  /// of the name before it, marked with `absent`.
   private let split: Int
   private let firstBytes: [UInt8]
   private let firstEnds: [UInt32]
   private let secondBytes: [UInt8]
   private let secondEnds: [UInt32]
 
-  /// The names of every entity of `graph`, written with (copies of) `sanitizer`; nil
-  /// if the names of half the entities take 4 GB or more.
+  /// The bit that marks an event's end: no name is kept for it.
+  private static let absent: UInt32 = 1 << 31
+
+  /// The names of the entities of `graph` but its events, written with (copies of)
+  /// `sanitizer`; nil if the names of half the entities take 2 GB or more.
   init?(_ graph: TimelineGraph, sanitizer: ChronologySanitizer) {
     let count = graph.count
     let split = count / 2
@@ -34,9 +40,12 @@ struct ChronologyNames: Sendable {
       // About 24 bytes a name; grown should they be longer.
       bytes.reserveCapacity(range.count * 24)
       for position in range {
-        ChronologyRenderer.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &bytes)
-        guard let end = UInt32(exactly: bytes.count) else { return nil }
-        ends.append(end)
+        let isEvent = graph.entities[position].kind == .event
+        if !isEvent {
+          ChronologyRenderer.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &bytes)
+        }
+        guard let end = UInt32(exactly: bytes.count), end < Self.absent else { return nil }
+        ends.append(isEvent ? end | Self.absent : end)
       }
       return (bytes, ends)
     }
@@ -46,20 +55,23 @@ struct ChronologyNames: Sendable {
     (secondBytes, secondEnds) = second
   }
 
-  /// Appends the name of the entity at `position` to `line`.
-  func append(_ position: Int, to line: inout [UInt8]) {
+  /// Appends the name of the entity at `position` to `line`; false, having appended
+  /// nothing, for an event.
+  func append(_ position: Int, to line: inout [UInt8]) -> Bool {
     if position < split {
-      Self.append(position, of: firstBytes, firstEnds, to: &line)
+      return Self.append(position, of: firstBytes, firstEnds, to: &line)
     } else {
-      Self.append(position - split, of: secondBytes, secondEnds, to: &line)
+      return Self.append(position - split, of: secondBytes, secondEnds, to: &line)
     }
   }
 
-  private static func append(_ position: Int, of bytes: [UInt8], _ ends: [UInt32], to line: inout [UInt8]) {
-    let start = position == 0 ? 0 : Int(ends[position - 1])
-    let end = Int(ends[position])
+  private static func append(_ position: Int, of bytes: [UInt8], _ ends: [UInt32], to line: inout [UInt8]) -> Bool {
+    let end = ends[position]
+    guard end & absent == 0 else { return false }
+    let start = position == 0 ? 0 : Int(ends[position - 1] & ~absent)
     bytes.withUnsafeBufferPointer { bytes in
-      line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]))
     }
+    return true
   }
 }

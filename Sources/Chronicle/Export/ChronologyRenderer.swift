@@ -117,7 +117,8 @@ struct ChronologyRenderer {
       }
     }
     writeFigures(figureSubjects())
-    writeNotes(notes.keys)
+    let keys = notes.keys
+    writeNotes(count: keys.count) { keys[$0] }
   }
 
   // MARK: Sections
@@ -261,27 +262,27 @@ struct ChronologyRenderer {
     }
   }
 
-  /// The notes section: note `n` is `keys[n - 1]`; for many notes, in blocks on two
+  /// The notes section: note `n` is `key(n - 1)`; for many notes, in blocks on two
   /// threads.
-  mutating func writeNotes(_ keys: [ChronologyNotes.Key]) {
-    guard !keys.isEmpty else { return }
+  mutating func writeNotes(count: Int, _ key: (Int) -> ChronologyNotes.Key) {
+    guard count > 0 else { return }
     if markdown {
       beginBlock(.paragraph)
     } else {
       heading("Notes", level: 2)
       beginBlock(.paragraph)
     }
-    guard keys.count > parallelEntries else { return writeNotes(keys, 0..<keys.count) }
-    writeInBlocks(count: keys.count) { part, range in part.writeNotes(keys, range) }
+    guard count > parallelEntries else { return writeNotes(key, 0..<count) }
+    writeInBlocks(count: count) { part, range in part.writeNotes(key, range) }
   }
 
   /// The notes `range.lowerBound + 1` to `range.upperBound` of the notes section.
-  private mutating func writeNotes(_ keys: [ChronologyNotes.Key], _ range: Range<Int>) {
+  private mutating func writeNotes(_ key: (Int) -> ChronologyNotes.Key, _ range: Range<Int>) {
     // The label and indent are rebuilt in place: `[12] ` then `     ` (four spaces in Markdown).
     var label: [UInt8] = []
     var indent: [UInt8] = markdown ? Array("    ".utf8) : []
     for offset in range {
-      let key = keys[offset]
+      let key = key(offset)
       // GitHub reads a footnote definition as one block: keep them apart.
       if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
       label.removeAll(keepingCapacity: true)
@@ -617,20 +618,15 @@ struct ChronologyRenderer {
   /// An entity's name: its label and, for a place, its aliases.
   private mutating func name(_ index: EntityIndex) {
     let position = Int(index.rawValue)
-    if names != nil {
-      names?.append(position, to: &line)
-    } else {
+    if names?.append(position, to: &line) != true {
       Self.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &line)
     }
   }
 
   /// An entity's label, sanitized: its name, unless it is a place (whose name adds its aliases).
   private mutating func label(_ position: Int, kind: EntityKind) {
-    if names != nil, kind != .place {
-      names?.append(position, to: &line)
-    } else {
-      user(graph.entities[position].label)
-    }
+    guard kind == .place || names?.append(position, to: &line) != true else { return }
+    user(graph.entities[position].label)
   }
 
   /// Appends an entity's name, as `name` writes it: its label, sanitized, and for a
