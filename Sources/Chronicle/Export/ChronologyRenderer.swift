@@ -31,8 +31,8 @@ struct ChronologyRenderer {
   var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
-  /// Every entity's name, made ahead for a large graph (``writeInParallel()``); nil:
-  /// names are read from the entities as they are written.
+  /// The names of the entities but the events, made ahead for a large graph
+  /// (``writeInParallel()``); nil: names are read from the entities as they are written.
   var names: ChronologyNames?
 
   /// Which end of an edge a field names.
