@@ -7,7 +7,8 @@
 ///     second.append(Citation(document: "b"))
 ///     second.append(Citation(document: "a", locator: "p. 1"))
 ///     let notes = ChronologyCitations.number(first, second)
-///     // notes.numbers == [1, 2, 1], notes.keys == [a p. 1, b]
+///     // notes.numbers == [1, 2, 1], notes.firsts == [0, 1]: note 2 is
+///     // ChronologyCitations.key(at: 1, first, second), b
 struct ChronologyCitations: Sendable {
   /// What each citation points to.
   private(set) var keys: [ChronologyNotes.Key] = []
@@ -30,16 +31,27 @@ struct ChronologyCitations: Sendable {
     for citation in citations { append(citation) }
   }
 
+  /// Lets the hashes go once the citations are numbered (the keys are kept for the notes).
+  mutating func removeHashes() {
+    hashes = []
+  }
+
+  /// The key of the citation at `position` among `first`'s then `second`'s.
+  static func key(at position: Int, _ first: ChronologyCitations, _ second: ChronologyCitations) -> ChronologyNotes.Key {
+    position < first.count ? first.keys[position] : second.keys[position - first.count]
+  }
+
   /// The note numbers of the citations of `first` then `second`, in order, as
   /// ``ChronologyNotes/number(for:)`` would assign them (numbers in order of first use),
-  /// and the notes' keys (note `n` is `keys[n - 1]`).
+  /// and where each note's first citation is (note `n` is the key of the citation at
+  /// `firsts[n - 1]`, ``key(at:_:_:)``): the keys are not copied.
   ///
   /// Each of two threads finds, for the keys whose hash has one lowest bit, the first
   /// citation with the same key, in a table of its own; the numbers are then counted
   /// off in one pass over the citations, which compares no keys.
   static func number(
     _ first: ChronologyCitations, _ second: ChronologyCitations
-  ) -> (numbers: [Int32], keys: [ChronologyNotes.Key]) {
+  ) -> (numbers: [Int32], firsts: [Int32]) {
     let total = first.count + second.count
     precondition(total < Int(Int32.max), "too many citations")
     // firsts[i]: the position of the first citation with the key of citation i.
@@ -50,20 +62,19 @@ struct ChronologyCitations: Sendable {
         findFirsts(first, second, hashBit: piece, into: firsts)
       }
     }
-    var keys: [ChronologyNotes.Key] = []
-    keys.reserveCapacity(total / 2)
+    var notes: [Int32] = []
     // In place: a citation's first citation comes before it (or is itself), so its
     // number is already counted off.
     for position in 0..<total {
       let earliest = Int(firsts[position])
       if earliest == position {
-        keys.append(position < first.count ? first.keys[position] : second.keys[position - first.count])
-        firsts[position] = Int32(keys.count)
+        notes.append(Int32(position))
+        firsts[position] = Int32(notes.count)
       } else {
         firsts[position] = firsts[earliest]
       }
     }
-    return (firsts, keys)
+    return (firsts, notes)
   }
 
   /// Sets `firsts[i]` to the position of the first citation with the same key, for

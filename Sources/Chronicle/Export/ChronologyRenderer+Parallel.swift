@@ -38,7 +38,9 @@ extension ChronologyRenderer {
     let blocks = (count + block - 1) / block
     let split = min(count, (blocks + 1) / 2 * block)
     var blockStarts: [Int] = []
-    let keys: [ChronologyNotes.Key]
+    // The citations of each half, kept for the notes' keys; where each note's first is.
+    var citations = (ChronologyCitations(), ChronologyCitations())
+    let firsts: [Int32]
     do {
       let halves = TwoThreads.run { piece -> (citations: ChronologyCitations, blockStarts: [Int]) in
         var citations = ChronologyCitations()
@@ -54,11 +56,15 @@ extension ChronologyRenderer {
         return (citations, starts)
       }
       blockStarts = halves[0].blockStarts + halves[1].blockStarts.map { $0 + halves[0].citations.count }
-      let numbering = ChronologyCitations.number(halves[0].citations, halves[1].citations)
+      citations = (halves[0].citations, halves[1].citations)
+      let numbering = ChronologyCitations.number(citations.0, citations.1)
       numbers = numbering.numbers
-      keys = numbering.keys
+      firsts = numbering.firsts
     }
+    citations.0.removeHashes()
+    citations.1.removeHashes()
     replaying = true
+    names = ChronologyNames(graph, sanitizer: sanitizer)
     writeInBlocks(count: count, blockSize: block) { part, range in
       part.nextCall = blockStarts[range.lowerBound / block]
       if range.lowerBound > 0 {
@@ -84,7 +90,8 @@ extension ChronologyRenderer {
     writeFigures(figures)
     assert(nextCall == numbers.count)
     numbers = []
-    writeNotes(keys)
+    let (first, second) = citations
+    writeNotes(count: firsts.count) { ChronologyCitations.key(at: Int(firsts[$0]), first, second) }
   }
 
   /// The chronology's steps in order, as ``walk(_:_:)`` gives them.

@@ -15,7 +15,7 @@ struct ChronologyRenderer {
   private let ascii: Bool
   private let width: Int
   private let wrapper: TextWrapper
-  private var sanitizer: ChronologySanitizer
+  private(set) var sanitizer: ChronologySanitizer
   private var notes = ChronologyNotes()
   var output: [UInt8] = []
   /// Where finished blocks go when streaming (``render(to:)``); nil: all stays in `output`.
@@ -28,13 +28,12 @@ struct ChronologyRenderer {
   /// About a megabyte: big enough that writing costs nothing, small against the output.
   static let defaultChunkBytes = 1 << 20
   private var line: [UInt8] = []
-  /// The first-line prefix and continuation indent of each nesting level, for fields
-  /// and for items.
-  private var fieldPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
-  private var itemPrefixes: [(prefix: [UInt8], indent: [UInt8])] = []
   var lastBlock = Block.none
   /// Whether an entity has an entry of its own (and so carries its own figures).
   private var hasEntry: [Bool]
+  /// The names of the entities but the events, made ahead for a large graph
+  /// (``writeInParallel()``); nil: names are read from the entities as they are written.
+  var names: ChronologyNames?
 
   /// Which end of an edge a field names.
   private enum End {
@@ -73,13 +72,6 @@ struct ChronologyRenderer {
     for index in graph.chronological { hasEntry[Int(index.rawValue)] = true }
     for index in graph.undated { hasEntry[Int(index.rawValue)] = true }
     self.hasEntry = hasEntry
-    for level in 0..<5 {
-      let pad = [UInt8](repeating: UInt8(ascii: " "), count: 2 * level)
-      let item = (prefix: pad + Array("- ".utf8), indent: pad + Array("  ".utf8))
-      itemPrefixes.append(item)
-      let markdown = options.format == .markdown
-      fieldPrefixes.append(markdown ? item : (pad, [UInt8](repeating: UInt8(ascii: " "), count: max(2 * level + 2, 4))))
-    }
   }
 
   mutating func render() -> [UInt8] {
@@ -125,7 +117,8 @@ struct ChronologyRenderer {
       }
     }
     writeFigures(figureSubjects())
-    writeNotes(notes.keys)
+    let keys = notes.keys
+    writeNotes(count: keys.count) { keys[$0] }
   }
 
   // MARK: Sections
@@ -269,27 +262,27 @@ struct ChronologyRenderer {
     }
   }
 
-  /// The notes section: note `n` is `keys[n - 1]`; for many notes, in blocks on two
+  /// The notes section: note `n` is `key(n - 1)`; for many notes, in blocks on two
   /// threads.
-  mutating func writeNotes(_ keys: [ChronologyNotes.Key]) {
-    guard !keys.isEmpty else { return }
+  mutating func writeNotes(count: Int, _ key: (Int) -> ChronologyNotes.Key) {
+    guard count > 0 else { return }
     if markdown {
       beginBlock(.paragraph)
     } else {
       heading("Notes", level: 2)
       beginBlock(.paragraph)
     }
-    guard keys.count > parallelEntries else { return writeNotes(keys, 0..<keys.count) }
-    writeInBlocks(count: keys.count) { part, range in part.writeNotes(keys, range) }
+    guard count > parallelEntries else { return writeNotes(key, 0..<count) }
+    writeInBlocks(count: count) { part, range in part.writeNotes(key, range) }
   }
 
   /// The notes `range.lowerBound + 1` to `range.upperBound` of the notes section.
-  private mutating func writeNotes(_ keys: [ChronologyNotes.Key], _ range: Range<Int>) {
+  private mutating func writeNotes(_ key: (Int) -> ChronologyNotes.Key, _ range: Range<Int>) {
     // The label and indent are rebuilt in place: `[12] ` then `     ` (four spaces in Markdown).
     var label: [UInt8] = []
     var indent: [UInt8] = markdown ? Array("    ".utf8) : []
     for offset in range {
-      let key = keys[offset]
+      let key = key(offset)
       // GitHub reads a footnote definition as one block: keep them apart.
       if markdown && offset > 0 { output.append(UInt8(ascii: "\n")) }
       label.removeAll(keepingCapacity: true)
@@ -322,13 +315,13 @@ struct ChronologyRenderer {
   /// A note's document: title, type, identifiers and date; reads the entity in place
   /// (a copy of an ``Entity`` retains every one of its fields).
   private mutating func noteText(document position: Int) {
-    user(graph.entities[position].label)
+    let kind = graph.entities[position].kind
+    label(position, kind: kind)
     var parts = 0
     func separate(_ renderer: inout ChronologyRenderer) {
       renderer.literal(parts == 0 ? " (" : "; ")
       parts += 1
     }
-    let kind = graph.entities[position].kind
     if kind != .document {
       separate(&self)
       literal(kind.rawValue)
@@ -381,8 +374,9 @@ struct ChronologyRenderer {
   }
 
   private mutating func headline(_ position: Int) {
-    user(graph.entities[position].label)
-    let isDocument = graph.entities[position].kind == .document
+    let kind = graph.entities[position].kind
+    label(position, kind: kind)
+    let isDocument = kind == .document
     if isDocument {
       literal(" (")
       if let type = graph.entities[position].type, !type.isEmpty { user(type) } else { literal("document") }
@@ -526,6 +520,13 @@ struct ChronologyRenderer {
 
   /// The claims' properties in order of first use, each with its statements.
   static func properties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
+    // One claim (most subjects with claims have one): one statement, without the tables.
+    if claims.count == 1 { return [(claims[0].property, [Statement(claim: claims[0], sources: claims[0].sources)])] }
+    return groupedProperties(claims)
+  }
+
+  /// ``properties(_:)`` for any number of claims.
+  static func groupedProperties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
     var properties: [String] = []
     var byProperty: [String: [Claim]] = [:]
     for claim in claims {
@@ -614,20 +615,37 @@ struct ChronologyRenderer {
 
   // MARK: Pieces
 
+  /// An entity's name: its label and, for a place, its aliases.
   private mutating func name(_ index: EntityIndex) {
     let position = Int(index.rawValue)
+    if names?.append(position, to: &line) != true {
+      Self.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &line)
+    }
+  }
+
+  /// An entity's label, sanitized: its name, unless it is a place (whose name adds its aliases).
+  private mutating func label(_ position: Int, kind: EntityKind) {
+    guard kind == .place || names?.append(position, to: &line) != true else { return }
     user(graph.entities[position].label)
+  }
+
+  /// Appends an entity's name, as `name` writes it: its label, sanitized, and for a
+  /// place its aliases (`Khojaly (also Xocalı)`).
+  static func appendName(
+    of position: Int, in graph: TimelineGraph, sanitizer: inout ChronologySanitizer, to line: inout [UInt8]
+  ) {
+    sanitizer.append(graph.entities[position].label, to: &line)
     // Only places show their aliases: the others' details are not read (in a large
     // graph each is a cache miss).
     guard graph.entities[position].kind == .place else { return }
     let aliases = graph.entities[position].aliases
     if !aliases.isEmpty {
-      literal(" (also ")
+      line.append(contentsOf: " (also ".utf8)
       for (offset, alias) in aliases.enumerated() {
-        if offset > 0 { literal(", ") }
-        user(alias)
+        if offset > 0 { line.append(contentsOf: ", ".utf8) }
+        sanitizer.append(alias, to: &line)
       }
-      literal(")")
+      line.append(UInt8(ascii: ")"))
     }
   }
 
@@ -763,10 +781,25 @@ struct ChronologyRenderer {
   /// (two under items marked `- `); Markdown: every paragraph is a list item, nested
   /// two columns a level.
   private mutating func emit(level: Int, item: Bool = false) {
-    let lead = item ? itemPrefixes[level] : fieldPrefixes[level]
-    wrapper.wrap(line, prefix: lead.prefix, indent: lead.indent, into: &output)
+    // The prefix and indent are read from one literal: arrays would be retained and
+    // released by both threads at every paragraph.
+    precondition((0..<Self.deepestLevel).contains(level), "nesting too deep")
+    let leads = UnsafeBufferPointer(start: Self.leads.utf8Start, count: Self.leads.utf8CodeUnitCount)
+    let spaces = Self.leads.utf8CodeUnitCount - 2
+    let marked = item || markdown
+    let prefix = marked ? leads[(spaces - 2 * level)...] : leads[..<(2 * level)]
+    let indent = leads[..<(marked ? 2 * level + 2 : max(2 * level + 2, 4))]
+    line.withUnsafeBufferPointer { text in
+      wrapper.wrap(
+        text, prefix: UnsafeBufferPointer(rebasing: prefix), indent: UnsafeBufferPointer(rebasing: indent), into: &output)
+    }
     line.removeAll(keepingCapacity: true)
   }
+
+  /// Spaces then the marker of an item: a prefix or indent is a piece of it.
+  private static let leads: StaticString = "                    - "
+  /// The nesting levels whose prefixes `leads` holds.
+  private static let deepestLevel = 10
 
   // MARK: Words
 

@@ -32,24 +32,48 @@ struct TextWrapper: Sendable {
   /// Writes UTF-8 `text` as one paragraph, as the `String` overload does.
   func wrap(_ text: [UInt8], prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
     text.withUnsafeBufferPointer { bytes in
-      wrap(bytes, prefix: prefix, indent: indent, into: &output)
+      prefix.withUnsafeBufferPointer { prefix in
+        indent.withUnsafeBufferPointer { indent in
+          wrap(bytes, prefix: prefix, indent: indent, into: &output)
+        }
+      }
     }
   }
 
-  /// A paragraph that fits on one line as it is is copied whole; others are wrapped word by word.
-  private func wrap(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+  /// Writes UTF-8 `bytes` as one paragraph, as the `String` overload does: a paragraph
+  /// that fits on one line as it is is copied whole; others are wrapped word by word
+  /// (where every byte is below 0x80, a word's bytes are its columns).
+  func wrap(
+    _ bytes: UnsafeBufferPointer<UInt8>, prefix: UnsafeBufferPointer<UInt8>, indent: UnsafeBufferPointer<UInt8>,
+    into output: inout [UInt8]
+  ) {
     let lineFeed = UInt8(ascii: "\n")
-    if Self.fitsOneLine(bytes, after: prefix.count, width: width) {
+    let shape = Self.shape(of: bytes, after: prefix.count, width: width)
+    if shape.fitsOneLine {
       output.append(contentsOf: prefix)
       output.append(contentsOf: bytes)
       output.append(lineFeed)
       return
     }
-    wrapWords(bytes, prefix: prefix, indent: indent, into: &output)
+    wrapWords(bytes, prefix: prefix, indent: indent, ascii: shape.ascii, into: &output)
   }
 
   /// ``wrap(_:prefix:indent:into:)`` word by word, without its one-line shortcut.
   func wrapWords(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8], indent: [UInt8], into output: inout [UInt8]) {
+    prefix.withUnsafeBufferPointer { prefix in
+      indent.withUnsafeBufferPointer { indent in
+        wrapWords(bytes, prefix: prefix, indent: indent, ascii: false, into: &output)
+      }
+    }
+  }
+
+  /// ``wrap(_:prefix:indent:into:)`` word by word; `ascii` says that every byte of
+  /// `bytes` is below 0x80, so that a word takes as many columns as it has bytes (as
+  /// ``columns(of:)-(UnsafeBufferPointer<UInt8>)`` counts them).
+  func wrapWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, prefix: UnsafeBufferPointer<UInt8>, indent: UnsafeBufferPointer<UInt8>,
+    ascii: Bool, into output: inout [UInt8]
+  ) {
     let space = UInt8(ascii: " ")
     let lineFeed = UInt8(ascii: "\n")
     var state = LineState(prefix: prefix, indent: indent)
@@ -91,7 +115,7 @@ struct TextWrapper: Sendable {
       var end = position
       while end < bytes.count, bytes[end] != space, bytes[end] != lineFeed { end += 1 }
       let word = position..<end
-      let wordWidth = Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
+      let wordWidth = ascii ? word.count : Self.columns(of: UnsafeBufferPointer(rebasing: bytes[word]))
       if !keepsBlockMarkersInline {
         // Every word is a unit of its own: placed as place(_:width:of:state:into:)
         // places a unit, its bytes copied with the rest of its line.
@@ -132,15 +156,27 @@ struct TextWrapper: Sendable {
   /// to another, and it fits even if each of its bytes took a column (no character
   /// takes more columns than it has bytes).
   static func fitsOneLine(_ bytes: UnsafeBufferPointer<UInt8>, after prefixCount: Int, width: Int) -> Bool {
+    shape(of: bytes, after: prefixCount, width: width).fitsOneLine
+  }
+
+  /// Whether a paragraph fits on one line as it is (``fitsOneLine(_:after:width:)``),
+  /// and whether all its bytes are below 0x80; one pass over the bytes.
+  static func shape(
+    of bytes: UnsafeBufferPointer<UInt8>, after prefixCount: Int, width: Int
+  ) -> (fitsOneLine: Bool, ascii: Bool) {
     let space = UInt8(ascii: " ")
-    guard let first = bytes.first, let last = bytes.last, first != space, last != space else { return false }
-    if width > 0, prefixCount + bytes.count > width { return false }
+    var breaks = false
+    var high: UInt8 = 0
     var previous: UInt8 = 0
     for byte in bytes {
-      if byte == UInt8(ascii: "\n") || (byte == space && previous == space) { return false }
+      if byte == UInt8(ascii: "\n") || (byte == space && previous == space) { breaks = true }
+      high |= byte
       previous = byte
     }
-    return true
+    let ascii = high < 0x80
+    guard let first = bytes.first, let last = bytes.last, first != space, last != space, !breaks else { return (false, ascii) }
+    if width > 0, prefixCount + bytes.count > width { return (false, ascii) }
+    return (true, ascii)
   }
 
   private func place(
@@ -161,14 +197,14 @@ struct TextWrapper: Sendable {
   /// The current line: its pending prefix is written only when a word comes, so no
   /// line ends in the spaces of an indent.
   private struct LineState {
-    let prefix: [UInt8]
-    let indent: [UInt8]
+    let prefix: UnsafeBufferPointer<UInt8>
+    let indent: UnsafeBufferPointer<UInt8>
     var isFirstLine = true
     var hasWord = false
     var wroteAnything = false
     var column = 0
 
-    init(prefix: [UInt8], indent: [UInt8]) {
+    init(prefix: UnsafeBufferPointer<UInt8>, indent: UnsafeBufferPointer<UInt8>) {
       self.prefix = prefix
       self.indent = indent
     }
@@ -198,9 +234,9 @@ struct TextWrapper: Sendable {
     mutating func finish(into output: inout [UInt8]) {
       if !wroteAnything {
         // An empty paragraph still shows its marker (`-`), without trailing spaces.
-        var lead = prefix[...]
-        while lead.last == UInt8(ascii: " ") { lead.removeLast() }
-        output.append(contentsOf: lead)
+        var end = prefix.count
+        while end > 0, prefix[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: prefix[..<end]))
         output.append(UInt8(ascii: "\n"))
       } else if hasWord {
         output.append(UInt8(ascii: "\n"))
