@@ -15,9 +15,9 @@ import Foundation
 /// processor time per GB on a virtual machine whose memory the host has taken back
 /// (measured with `dd`: 2.2 s against 0.1 s direct), time taken from the exporter on
 /// a two-core machine. Where the file system refuses direct writes, or where the first
-/// ``directTrial`` bytes go direct more slowly than the first ``directThreshold`` went
-/// through the cache (a slow disk, or a machine whose cache costs little), the rest is
-/// written through the cache.
+/// ``directTrial`` bytes go direct more slowly than ``directMinimumSpeed`` (a disk slower
+/// than the exporters make output, which the cache would hide), the rest is written
+/// through the cache.
 final class BackgroundWriter: @unchecked Sendable {
   /// The size of each buffer, and how many there are.
   static let bufferSize = 4 << 20
@@ -30,6 +30,11 @@ final class BackgroundWriter: @unchecked Sendable {
   static let directThreshold = 8 << 20
   /// The bytes written direct and timed before deciding whether to go on direct.
   static let directTrial = 16 << 20
+  /// Bytes a second below which direct writes stop after the trial: about what the
+  /// exporters make on two threads (JSON, the fastest, about 500 MB/s at 1M events).
+  /// A cache's speed is no guide: pages freed a moment ago are written at memory
+  /// speed, pages the host took back at a quarter of this.
+  static let directMinimumSpeed = 300.0 * 1_000_000
 
   private let descriptor: Int32
   /// Whether direct writes may be tried, whether they are on now, and the bytes
@@ -37,9 +42,7 @@ final class BackgroundWriter: @unchecked Sendable {
   private var mayWriteDirect: Bool
   private var writingDirect = false
   private var written = 0
-  /// The bytes and nanoseconds of the writes through the cache, and of the direct
-  /// ones, while they are timed.
-  private var cachedTiming = (bytes: 0, nanoseconds: UInt64(0))
+  /// The bytes and nanoseconds of the direct writes, while they are timed.
   private var directTiming = (bytes: 0, nanoseconds: UInt64(0))
   /// The bytes written direct, once ``finish()`` has returned.
   private(set) var writtenDirect = 0
@@ -167,24 +170,15 @@ final class BackgroundWriter: @unchecked Sendable {
     return Self.writeAll(bytes, to: descriptor)
   }
 
-  /// Adds a write to the timing of its kind; once the direct trial is over, goes on
-  /// direct only if it was the faster.
+  /// Adds a direct write to the trial's timing; once the trial is over, goes on direct
+  /// only if it was fast enough.
   private func time(_ count: Int, since start: UInt64) {
-    guard mayWriteDirect else { return }
-    let elapsed = DispatchTime.now().uptimeNanoseconds &- start
-    if writingDirect {
-      guard directTiming.bytes < Self.directTrial else { return }
-      directTiming.bytes += count
-      directTiming.nanoseconds += elapsed
-      guard directTiming.bytes >= Self.directTrial else { return }
-      // Bytes per nanosecond, compared as cross products.
-      let direct = Double(directTiming.bytes) * Double(max(1, cachedTiming.nanoseconds))
-      let cached = Double(cachedTiming.bytes) * Double(max(1, directTiming.nanoseconds))
-      if direct < cached { stopWritingDirect() }
-    } else if cachedTiming.bytes < Self.directThreshold {
-      cachedTiming.bytes += count
-      cachedTiming.nanoseconds += elapsed
-    }
+    guard mayWriteDirect, writingDirect, directTiming.bytes < Self.directTrial else { return }
+    directTiming.bytes += count
+    directTiming.nanoseconds += DispatchTime.now().uptimeNanoseconds &- start
+    guard directTiming.bytes >= Self.directTrial else { return }
+    let seconds = Double(max(1, directTiming.nanoseconds)) / 1e9
+    if Double(directTiming.bytes) / seconds < Self.directMinimumSpeed { stopWritingDirect() }
   }
 
   /// Writes the rest through the cache.
