@@ -17,6 +17,10 @@ import Yams
 /// every key in full, so an aliased key could take exponential time before any limit applies).
 /// Merge keys (`<<`) are ordinary keys.
 ///
+/// ``TimelineReader`` reads a timeline without this tree when it can: ``YAMLEventReader``
+/// follows the same rules one element at a time, and leaves to this reader every file
+/// it refuses, so that the diagnostics are this reader's.
+///
 ///     let root = try YAMLReader.read(Array("id: e1\ndate: 1992-02-26\n".utf8))
 ///     if case .object(let members) = root.value {
 ///       print(members[1].value.value, members[1].value.position)  // plain("1992-02-26") 2:7

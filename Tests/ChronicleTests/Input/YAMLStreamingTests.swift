@@ -99,6 +99,15 @@ import Testing
     #expect(Self.compare(Array(good.utf8), "after another file", before: before))
   }
 
+  @Test func aLargeFileLeftToTheTreeLate() {
+    let generated = TimelineGenerator(events: 2_500, seed: 3).bytes(.yaml)
+    // The version comes after the claims: the streaming read stops at once.
+    #expect(!Self.compare(Array("claims: []\n".utf8) + generated, "out of order first"))
+    // An alias, or a second document, after every element was decoded.
+    #expect(!Self.compare(generated + Array("x: &x 1\ny: *x\n".utf8), "alias at the end"))
+    #expect(!Self.compare(generated + Array("---\n{}\n".utf8), "second document"))
+  }
+
   // MARK: Edge cases
 
   /// Hand-written files, each with what the streaming read should do: take it (`true`)
@@ -175,6 +184,12 @@ import Testing
     ("'entities': [{id: a, kind: place, name: A}]\n\"relations\": []\n", true),
     ("entities: [{id: a, kind: place, name: A}, {id: b, kind: place, name: B},]\n", true),
     ("entities: [,]\n", false),
+    ("~: a\nnull: b\n\"\": c\n", true),
+    ("? \n: x\ntitle: t\n", true),
+    ("&root\nentities: &list\n  - &e {id: a, kind: place, name: &n A}\n", true),
+    ("entities:\n  - {id: a, kind: place, name: A, 1: x, \"1\": y}\n", false),
+    ("title: \"a\\\n  b\"\ndescription: 'x\n\n  y'\n", true),
+    ("title: >+\n  kept\n\n\ndescription: |2-\n    indented\n", true),
     ("entities:\n  - \n  -\n  - []\n  - x\n", true),
   ]
 
