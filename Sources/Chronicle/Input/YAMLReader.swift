@@ -104,7 +104,11 @@ extension YAMLReader {
   /// Checks the bytes that Yams would mishandle: ill-formed UTF-8 and characters libyaml
   /// rejects (so the errors match ``JSONReader``'s, with byte offsets), and keys through
   /// which aliases could make Yams hash exponentially many nodes.
-  static func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) {
+  ///
+  /// Returns whether the file may use aliases: it writes some `*name` after a blank or
+  /// a flow indicator, and `&name` too (true for every file that uses an alias).
+  @discardableResult
+  static func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> Bool {
     var scan = AliasKeyScan()
     var index = start
     while index < bytes.count {
@@ -137,6 +141,7 @@ extension YAMLReader {
         position: InputFormat.position(ofByteOffset: offset, in: bytes, unicodeBreaks: true),
         byteOffset: offset)
     }
+    return !scan.anchors.isDisjoint(with: scan.aliases)
   }
 
   private static func disallowedCharacter(

@@ -11,9 +11,11 @@ extension TimelineReader {
   static func readYAMLStreaming(_ bytes: [UInt8], file: String, into builder: inout TimelineBuilder) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
       let bomLength = InputFormat.byteOrderMarkLength(buffer)
-      // The checks that come before libyaml in the tree path refuse some files libyaml reads.
+      // The checks that come before libyaml in the tree path refuse some files libyaml
+      // reads. A file that seems to use aliases goes to the tree at once, rather than
+      // after reading up to its first alias.
       do throws(InputError) {
-        try YAMLReader.checkBytes(buffer, from: bomLength)
+        guard try !YAMLReader.checkBytes(buffer, from: bomLength) else { return false }
       } catch {
         return false
       }

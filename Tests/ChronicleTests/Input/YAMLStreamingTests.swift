@@ -184,6 +184,8 @@ import Testing
     ("'entities': [{id: a, kind: place, name: A}]\n\"relations\": []\n", true),
     ("entities: [{id: a, kind: place, name: A}, {id: b, kind: place, name: B},]\n", true),
     ("entities: [,]\n", false),
+    ("title: \"see *a\"\ndescription: a&b *c\n", true),
+    ("title: \"x &a and *a\"\n", false),
     ("~: a\nnull: b\n\"\": c\n", true),
     ("? \n: x\ntitle: t\n", true),
     ("&root\nentities: &list\n  - &e {id: a, kind: place, name: &n A}\n", true),
