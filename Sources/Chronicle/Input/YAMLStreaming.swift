@@ -1,5 +1,5 @@
 extension TimelineReader {
-  /// Reads a YAML file element by element (see ``TimelineDecoder/decodeYAMLStreaming(_:into:)``),
+  /// Reads a YAML file element by element (see ``TimelineDecoder/decodeYAMLStreaming(_:heads:into:)``),
   /// without a tree of the whole file. Returns false, with the builder as it was, when
   /// the file must be read through a tree instead: whatever ``YAMLReader`` refuses
   /// (so its diagnostics are the tree's), and what the streaming read leaves to it
@@ -22,13 +22,15 @@ extension TimelineReader {
       let saved = builder
       let reader = YAMLEventReader(UnsafeBufferPointer(rebasing: buffer[bomLength...]), byteCount: buffer.count)
       var decoder = TimelineDecoder(file: file)
+      var heads = [TimelineDecoder](repeating: TimelineDecoder(file: file), count: 3)
       do throws(YAMLEventReader.Unhandled) {
-        try decoder.decodeYAMLStreaming(reader, into: &builder)
+        try decoder.decodeYAMLStreaming(reader, heads: &heads, into: &builder)
       } catch {
         builder = saved
         return false
       }
-      for diagnostic in decoder.diagnostics { builder.report(diagnostic) }
+      // As the tree is decoded: the version, title and description first.
+      for diagnostic in heads.flatMap(\.diagnostics) + decoder.diagnostics { builder.report(diagnostic) }
       return true
     }
   }
@@ -39,18 +41,25 @@ extension TimelineDecoder {
   /// by member of the root mapping, each element of the top-level lists decoded as soon
   /// as it is read, then dropped. Fields' positions are recorded as for a tree.
   ///
+  /// The version, title and description are decoded by `heads` (three decoders, one
+  /// for each, in that order), wherever they are written: ``decode(_:into:)`` reads them
+  /// first, in that order, so their diagnostics come before this decoder's.
+  ///
   /// Throws ``YAMLEventReader/Unhandled`` (having perhaps added part of the file to
   /// the builder) when the file must be read as a tree: the reader left something to
-  /// it, the root is not a mapping, or the known top-level keys are not in the order
+  /// it, the root is not a mapping, or the lists are not in the order
   /// ``decode(_:into:)`` reads them in (its diagnostics would come in another order).
-  mutating func decodeYAMLStreaming(_ reader: YAMLEventReader, into builder: inout TimelineBuilder) throws(YAMLEventReader.Unhandled) {
+  mutating func decodeYAMLStreaming(
+    _ reader: YAMLEventReader, heads: inout [TimelineDecoder], into builder: inout TimelineBuilder
+  ) throws(YAMLEventReader.Unhandled) {
     guard try reader.next() == .streamStart, try reader.next() == .documentStart,
       try reader.next() == .mappingStart
     else { throw YAMLEventReader.Unhandled() }
     try reader.enterCollection(depth: 0)
     var keys = Set<String>()
     var unknown: [(key: String, position: TextPosition)] = []
-    var rank = -1
+    // The rank of the last list read.
+    var listRank = -1
     while try reader.next() != .mappingEnd {
       let (key, keyPosition) = try reader.key()
       // A key written twice is the tree's to report.
@@ -61,9 +70,9 @@ extension TimelineDecoder {
         unknown.append((key, keyPosition))
         continue
       }
-      guard keyRank > rank else { throw YAMLEventReader.Unhandled() }
-      rank = keyRank
       if let section = SourceElement.Section(name: key) {
+        guard keyRank > listRank else { throw YAMLEventReader.Unhandled() }
+        listRank = keyRank
         guard reader.kind == .sequenceStart else {
           _ = array(try reader.value(depth: 1), path: key)
           continue
@@ -77,9 +86,9 @@ extension TimelineDecoder {
       } else {
         let node = try reader.value(depth: 1)
         switch key {
-        case "chronicle": decodeVersion(node)
-        case "title": decodeTitle(node, into: &builder)
-        default: decodeDescription(node)
+        case "chronicle": heads[0].decodeVersion(node)
+        case "title": heads[1].decodeTitle(node, into: &builder)
+        default: heads[2].decodeDescription(node)
         }
       }
     }

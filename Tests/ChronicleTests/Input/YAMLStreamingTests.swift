@@ -106,6 +106,10 @@ import Testing
     // An alias, or a second document, after every element was decoded.
     #expect(!Self.compare(generated + Array("x: &x 1\ny: *x\n".utf8), "alias at the end"))
     #expect(!Self.compare(generated + Array("---\n{}\n".utf8), "second document"))
+    // The version written last, after the title and the lists: read element by element all the same.
+    let text = String(decoding: generated, as: UTF8.self)
+    #expect(text.hasPrefix("chronicle: 1\n"))
+    #expect(Self.compare(Array((text.dropFirst("chronicle: 1\n".count) + "chronicle: 2\n").utf8), "version last"))
   }
 
   // MARK: Edge cases
@@ -131,8 +135,11 @@ import Testing
     ("title: nel\u{85}entities: []\u{2028}", true),
     ("chronicle: 2\ntitle: 3\ndescription: [x]\n", true),
     ("chronicle: ~\ntitle: ''\n", true),
-    ("title: x\nchronicle: 1\n", false),
-    ("entities: []\ntitle: x\n", false),
+    ("title: x\nchronicle: 1\n", true),
+    ("entities: []\ntitle: x\n", true),
+    ("entities: [{id: a}]\nchronicle: 2\nrelations: [{from: a}]\ntitle: [y]\nclaims: [7]\ndescription: {a: 1}\n", true),
+    ("relations: [{from: a}]\ntitle: 5\nentities: []\n", false),
+    ("entities: []\ndescription: [x]\ntitle: [y]\nchronicle: z\n", true),
     ("colour: red\nentities: []\nshape: round\n", true),
     ("entities: 5\nrelations: {a: 1}\nclaims: ~\n", true),
     ("entities:\nrelations: null\nclaims: \"\"\n", true),
