@@ -1,23 +1,28 @@
 extension TimelineReader {
   /// Reads a YAML file element by element (see ``TimelineDecoder/decodeYAMLStreaming(_:heads:into:)``),
-  /// without a tree of the whole file. Returns false, with the builder as it was, when
-  /// the file must be read through a tree instead: whatever ``YAMLReader`` refuses
-  /// (so its diagnostics are the tree's), and what the streaming read leaves to it
-  /// (aliases, several documents, keys that are not text, a root that is not a
-  /// mapping, top-level keys out of the order they are decoded in).
+  /// without a tree of the whole file. Returns true when the file was read, or refused
+  /// by the checks ``YAMLReader`` makes first (ill-formed UTF-8, characters YAML does
+  /// not allow, risky keys in a file with aliases: their error is reported, as the tree
+  /// path reports it). Returns false, with the builder as it was, when the file must be
+  /// read through a tree instead: whatever else ``YAMLReader`` refuses (so its
+  /// diagnostics are the tree's), and what the streaming read leaves to it (aliases,
+  /// several documents, keys that are not text, a root that is not a mapping, lists
+  /// out of the order they are decoded in).
   ///
   ///     var builder = TimelineBuilder()
   ///     if !TimelineReader.readYAMLStreaming(bytes, file: "t.yaml", into: &builder) { /* read a tree */ }
   static func readYAMLStreaming(_ bytes: [UInt8], file: String, into builder: inout TimelineBuilder) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
       let bomLength = InputFormat.byteOrderMarkLength(buffer)
-      // The checks that come before libyaml in the tree path refuse some files libyaml
-      // reads. A file that seems to use aliases goes to the tree at once, rather than
-      // after reading up to its first alias.
+      // The checks that come first in the tree path (`YAMLReader.read` throws their
+      // error before anything else), reported here rather than made twice. A file that
+      // seems to use aliases goes to the tree at once, rather than after reading up to
+      // its first alias.
       do throws(InputError) {
         guard try !YAMLReader.checkBytes(buffer, from: bomLength) else { return false }
       } catch {
-        return false
+        builder.report(error.diagnostic(file: file))
+        return true
       }
       let saved = builder
       let reader = YAMLEventReader(UnsafeBufferPointer(rebasing: buffer[bomLength...]), byteCount: buffer.count)
