@@ -60,6 +60,9 @@ public enum TimelineReader {
         }
       }
     }
+    // YAML is read element by element when it can be; otherwise (and to report its
+    // errors) through a tree.
+    if format == .yaml, readYAMLStreaming(bytes, file: file, into: &builder) { return }
     let root: InputNode
     do {
       root = try InputFormat.read(bytes, format: format)

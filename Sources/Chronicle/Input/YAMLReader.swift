@@ -17,6 +17,10 @@ import Yams
 /// every key in full, so an aliased key could take exponential time before any limit applies).
 /// Merge keys (`<<`) are ordinary keys.
 ///
+/// ``TimelineReader`` reads a timeline without this tree when it can: ``YAMLEventReader``
+/// follows the same rules one element at a time, and leaves to this reader every file
+/// it refuses, so that the diagnostics are this reader's.
+///
 ///     let root = try YAMLReader.read(Array("id: e1\ndate: 1992-02-26\n".utf8))
 ///     if case .object(let members) = root.value {
 ///       print(members[1].value.value, members[1].value.position)  // plain("1992-02-26") 2:7
@@ -100,7 +104,11 @@ extension YAMLReader {
   /// Checks the bytes that Yams would mishandle: ill-formed UTF-8 and characters libyaml
   /// rejects (so the errors match ``JSONReader``'s, with byte offsets), and keys through
   /// which aliases could make Yams hash exponentially many nodes.
-  static func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) {
+  ///
+  /// Returns whether the file may use aliases: it writes some `*name` after a blank or
+  /// a flow indicator, and `&name` too (true for every file that uses an alias).
+  @discardableResult
+  static func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> Bool {
     var scan = AliasKeyScan()
     var index = start
     while index < bytes.count {
@@ -133,6 +141,7 @@ extension YAMLReader {
         position: InputFormat.position(ofByteOffset: offset, in: bytes, unicodeBreaks: true),
         byteOffset: offset)
     }
+    return !scan.anchors.isDisjoint(with: scan.aliases)
   }
 
   private static func disallowedCharacter(
