@@ -24,6 +24,9 @@ extension TimelineReader {
         builder.report(error.diagnostic(file: file))
         return true
       }
+      // Nothing after the byte order mark: the tree reports the empty file (and libyaml
+      // is never handed a buffer without an address).
+      guard buffer.count > bomLength else { return false }
       let saved = builder
       let reader = YAMLEventReader(UnsafeBufferPointer(rebasing: buffer[bomLength...]), byteCount: buffer.count)
       var decoder = TimelineDecoder(file: file)
