@@ -106,22 +106,13 @@ extension DOTExporter {
 
     /// `color` and `fillcolor`, the first attributes of a node of this kind.
     func head(_ kind: EntityKind) -> Recorded {
-      heads[Self.number(kind)]
+      heads[kind.order]
     }
 
     /// `shape` and `style`, after others.
     func tail(_ kind: EntityKind, border: DOTStyle.Border) -> Recorded {
-      tails[Self.number(kind) * DOTStyle.Border.allCases.count + border.rawValue]
+      tails[kind.order * DOTStyle.Border.allCases.count + border.rawValue]
     }
 
-    private static func number(_ kind: EntityKind) -> Int {
-      switch kind {
-      case .event: 0
-      case .person: 1
-      case .organisation: 2
-      case .place: 3
-      case .document: 4
-      }
-    }
   }
 }

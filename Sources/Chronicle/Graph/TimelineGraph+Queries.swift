@@ -52,15 +52,18 @@ extension TimelineGraph {
     let allowed = relationTypes.map { types in index.edges.typeNames.map { types.contains($0) } }
     while level < max(0, depth), !frontier.isEmpty {
       var next: [EntityIndex] = []
-      for node in frontier {
-        for table in [index.outgoing, index.incoming] {
-          for slot in table.range(of: node.int) {
-            let edge = stored[table.item(at: slot)]
-            if let allowed, !allowed[Int(edge.type)] { continue }
-            let other = EntityIndex(rawValue: edge.from == node.rawValue ? edge.to : edge.from)
-            if seen.insert(other).inserted { next.append(other) }
-          }
+      /// Follows the edges `table` files under `node`.
+      func follow(_ table: OffsetTable, from node: EntityIndex) {
+        for slot in table.range(of: node.int) {
+          let edge = stored[table.item(at: slot)]
+          if let allowed, !allowed[Int(edge.type)] { continue }
+          let other = EntityIndex(rawValue: edge.from == node.rawValue ? edge.to : edge.from)
+          if seen.insert(other).inserted { next.append(other) }
         }
+      }
+      for node in frontier {
+        follow(index.outgoing, from: node)
+        follow(index.incoming, from: node)
       }
       frontier = next
       level += 1

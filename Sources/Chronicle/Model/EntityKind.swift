@@ -36,7 +36,8 @@ public enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable, Compa
     lhs.order < rhs.order
   }
 
-  private var order: Int {
+  /// The kind's place among the kinds as declared, 0 to 4: an index into tables kept per kind.
+  var order: Int {
     switch self {
     case .event: 0
     case .person: 1

@@ -271,16 +271,7 @@ struct TimelineValidator {
 
   /// One bit for each pair of kinds (from, to).
   private static func pair(_ from: EntityKind, _ to: EntityKind) -> UInt32 {
-    func number(_ kind: EntityKind) -> UInt32 {
-      switch kind {
-      case .event: 0
-      case .person: 1
-      case .organisation: 2
-      case .place: 3
-      case .document: 4
-      }
-    }
-    return 1 << (number(from) * 5 + number(to))
+    1 << UInt32(from.order * 5 + to.order)
   }
 
   // MARK: Claims
