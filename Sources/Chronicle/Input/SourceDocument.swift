@@ -20,6 +20,8 @@ final class SourceDocument: Sendable {
   private let size: Int
   private let modified: timespec
   private let identity: FileIdentity?
+  /// The document this one is a handle of (see ``handle()``), which reads for it.
+  private let original: SourceDocument?
 
   /// A document kept in memory.
   init(bytes: [UInt8], file: String?) {
@@ -29,6 +31,28 @@ final class SourceDocument: Sendable {
     size = bytes.count
     modified = timespec()
     identity = nil
+    original = nil
+  }
+
+  /// Another object for the same document, which reads through this one.
+  ///
+  /// Every element read keeps its document (retained once per copy of the element): the
+  /// elements of each part of a large file read on two threads are given a handle of
+  /// their own, so that two threads working on different parts never count references
+  /// to one shared object (an atomic count that both cores write, whose cache line
+  /// then goes back and forth between them at every copy of an element).
+  func handle() -> SourceDocument {
+    SourceDocument(handleOf: original ?? self)
+  }
+
+  private init(handleOf original: SourceDocument) {
+    bytes = original.bytes
+    file = original.file
+    descriptor = nil
+    size = original.size
+    modified = original.modified
+    identity = original.identity
+    self.original = original
   }
 
   /// A document read again from the regular file at `path` when needed, or nil when
@@ -49,6 +73,7 @@ final class SourceDocument: Sendable {
     self.bytes = nil
     self.file = file
     self.descriptor = descriptor
+    original = nil
     size = byteCount
     modified = status.st_mtim
     identity = FileIdentity(status)
@@ -59,11 +84,12 @@ final class SourceDocument: Sendable {
   }
 
   /// Whether elements are read again from the file (not kept in memory).
-  var isRereading: Bool { descriptor != nil }
+  var isRereading: Bool { original?.isRereading ?? (descriptor != nil) }
 
   /// Reads the bytes of `range` of the file to `destination`; false when the file
   /// cannot be read again or has changed since it was read.
   func read(_ range: Range<Int>, into destination: UnsafeMutableRawPointer) -> Bool {
+    if let original { return original.read(range, into: destination) }
     guard let descriptor, range.lowerBound >= 0, range.upperBound <= size, isUnchanged(descriptor) else { return false }
     return InputFormat.readFully(descriptor, range.count, at: range.lowerBound, into: destination)
   }
@@ -84,6 +110,7 @@ final class SourceDocument: Sendable {
     if let bytes {
       return bytes.withUnsafeBufferPointer { body($0, offset) }
     }
+    if let original { return original.withElement(at: offset, body) }
     guard descriptor != nil, offset >= 0, offset < size else { return nil }
     var length = min(16 << 10, size - offset)
     var chunk: [UInt8] = []

@@ -38,6 +38,10 @@ extension TimelineDecoder {
     case boundary
   }
 
+  /// The elements read with one handle of their document (see
+  /// ``decodeStreaming(_:document:until:stream:into:valueFailed:)``).
+  static let elementsPerHandle = 16_384
+
   /// Reads a JSON file member by member, decoding each element of the top-level lists
   /// as soon as it is read, so that no tree of the whole file is built; the elements'
   /// provenance points into `document` instead of recording every field's position.
@@ -102,6 +106,11 @@ extension TimelineDecoder {
           return .finished
         }
       case .element(let section, var index):
+        // The elements are given a new handle of the document every so many (see
+        // ``SourceDocument/handle()``), so that two threads checking or exporting
+        // different ones seldom count references to the same object.
+        var handle = document.handle()
+        var sinceHandle = 0
         while true {
           let offset = parser.offset
           stream.release?.release(before: offset)
@@ -109,11 +118,16 @@ extension TimelineDecoder {
             stream.place = .element(section, index: index)
             return .boundary
           }
-          if section != .relationTypes, let record = decodeDirect(&parser, section: section, index: index, document: document) {
+          if sinceHandle == Self.elementsPerHandle {
+            handle = document.handle()
+            sinceHandle = 0
+          }
+          sinceHandle += 1
+          if section != .relationTypes, let record = decodeDirect(&parser, section: section, index: index, document: handle) {
             switch consume record {
-            case .entity(let entity): builder.add(entity)
-            case .relation(let relation): builder.add(relation)
-            case .claim(let claim): builder.add(claim)
+            case .entity(let entity): builder.add(consume entity)
+            case .relation(let relation): builder.add(consume relation)
+            case .claim(let claim): builder.add(consume claim)
             }
           } else {
             let node = try parser.parseElement()

@@ -147,13 +147,13 @@ struct TimelinePart {
         switch consume record {
         case .entity(let entity):
           part.hashes.append(IdentifierTable.hash(entity.id))
-          stored = append(entity, to: &part.entities, pool: caches.pages)
+          stored = append(consume entity, to: &part.entities, pool: caches.pages)
         case .relation(let relation):
           part.hashes.append(relation.mergeHash)
-          stored = append(relation, to: &part.relations, pool: caches.pages)
+          stored = append(consume relation, to: &part.relations, pool: caches.pages)
         case .claim(let claim):
           part.hashes.append(0)
-          stored = append(claim, to: &part.claims, pool: caches.pages)
+          stored = append(consume claim, to: &part.claims, pool: caches.pages)
         }
         guard stored else { return part }
         part.count += 1
@@ -179,7 +179,7 @@ struct TimelinePart {
       }
       blocks.append(block)
     }
-    blocks[blocks.count - 1].append(element)
+    blocks[blocks.count - 1].append(consume element)
     return true
   }
 

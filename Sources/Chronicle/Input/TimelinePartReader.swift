@@ -37,7 +37,7 @@ final class TimelinePartReader: @unchecked Sendable {
           let limit = number + 1 < starts.count ? starts[number + 1].start : bytes.count
           let part = TimelinePart.read(
             bytes, start: starts[number].start, lineStart: starts[number].lineStart, limit: limit,
-            document: document, releasing: releasing, caches: &caches)
+            document: document.handle(), releasing: releasing, caches: &caches)
           condition.lock()
           parts[number] = part
           condition.broadcast()

@@ -89,4 +89,45 @@ struct SourceDocumentTests {
       #expect(SourceDocument(rereading: path, byteCount: loaded.bytes.count, file: path, identity: newIdentity) != nil)
     }
   }
+
+  /// A handle reads what its document reads, through the document (which it keeps
+  /// alive), and a handle of a handle reads through the same document.
+  @Test func aHandleReadsThroughItsDocument() throws {
+    let text = #"{"entities": [{"id": "e", "kind": "event", "title": "E", "date": "1992"}]}"#
+    func element(of document: SourceDocument, at offset: Int) -> String? {
+      document.withElement(at: offset) { bytes, start in String(decoding: bytes[start..<(start + 8)], as: UTF8.self) }
+    }
+    try withFile(text) { path in
+      var original = SourceDocument(rereading: path, byteCount: text.utf8.count, file: path)
+      let handle = try #require(original?.handle())
+      let second = handle.handle()
+      original = nil
+      #expect(handle.isRereading && second.isRereading)
+      #expect(handle.file == path && second.file == path)
+      #expect(element(of: handle, at: 14) == #"{"id": ""#)
+      #expect(element(of: second, at: 14) == #"{"id": ""#)
+      var byte: UInt8 = 0
+      #expect(second.read(0..<1, into: &byte) && byte == UInt8(ascii: "{"))
+    }
+    let inMemory = SourceDocument(bytes: Array(text.utf8), file: "memory.json").handle()
+    #expect(!inMemory.isRereading)
+    #expect(element(of: inMemory, at: 14) == #"{"id": ""#)
+  }
+
+  /// Elements read with many handles of their file (one every
+  /// ``TimelineDecoder/elementsPerHandle``) find their fields' places in the file as
+  /// those read from memory do.
+  @Test func positionsAfterManyHandlesEqualThoseFromMemory() throws {
+    let count = TimelineDecoder.elementsPerHandle * 2 + 7
+    var lines = (0..<count).map { #"  {"id": "e\#($0)", "kind": "event", "title": "E", "date": "1992"}"# }
+    lines[count - 1] = #"  {"id": "last", "kind": "event", "title": "E", "date": "1992", "place": "nowhere"}"#
+    lines[TimelineDecoder.elementsPerHandle + 1] = #"  {"id": "middle", "kind": "event", "title": "E", "date": "1992-13"}"#
+    let text = "{\"entities\": [\n" + lines.joined(separator: ",\n") + "\n]}\n"
+    try withFile(text) { path in
+      let fromFile = TimelineReader.validate(contentsOf: [path]).diagnostics.map(\.description)
+      #expect(fromFile == fromMemory(text, file: path))
+      #expect(fromFile.contains { $0.hasPrefix("\(path):\(count + 1):") && $0.contains("'nowhere'") }, "\(fromFile.prefix(3))")
+      #expect(fromFile.contains { $0.hasPrefix("\(path):\(TimelineDecoder.elementsPerHandle + 3):") }, "\(fromFile.prefix(3))")
+    }
+  }
 }
