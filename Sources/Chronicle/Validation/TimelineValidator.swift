@@ -97,10 +97,25 @@ struct TimelineValidator {
     .place: ["parent", "coordinates"],
   ]
 
-  private static let places: Set<EntityKind> = [.place]
-  private static let events: Set<EntityKind> = [.event]
-  private static let organisations: Set<EntityKind> = [.organisation]
-  private static let documents: Set<EntityKind> = [.document]
+  /// Kinds a reference may name, one bit per kind (by ``EntityKind/order``): tested for
+  /// every reference on two threads, with neither a hash nor a shared object counted.
+  private struct Kinds {
+    let bits: UInt8
+
+    init(_ kinds: EntityKind...) {
+      bits = kinds.reduce(0) { $0 | 1 << UInt8($1.order) }
+    }
+
+    func contains(_ kind: EntityKind) -> Bool { bits & 1 << UInt8(kind.order) != 0 }
+
+    /// The kinds, in their order.
+    var members: [EntityKind] { EntityKind.allCases.filter(contains).sorted() }
+  }
+
+  private static let places = Kinds(.place)
+  private static let events = Kinds(.event)
+  private static let organisations = Kinds(.organisation)
+  private static let documents = Kinds(.document)
 
   private mutating func checkEntities() {
     let entities = graph.entities
@@ -277,7 +292,7 @@ struct TimelineValidator {
   // MARK: Claims
 
   /// The kinds a claimant or reporter may be.
-  private static let attributable: Set<EntityKind> = [.person, .organisation, .document]
+  private static let attributable = Kinds(.person, .organisation, .document)
 
   private mutating func checkClaims() {
     let claims = graph.claims
@@ -544,7 +559,7 @@ struct TimelineValidator {
   /// Checks that `id` names an entity of an expected kind; `field` is made into text
   /// only for a diagnostic.
   private mutating func checkReference(
-    _ id: String, field: @autoclosure () -> String, expected: Set<EntityKind>, in provenance: Provenance
+    _ id: String, field: @autoclosure () -> String, expected: Kinds, in provenance: Provenance
   ) {
     checkReference(id, target: graph.index(of: id), field: field(), expected: expected, in: provenance)
   }
@@ -552,7 +567,7 @@ struct TimelineValidator {
   /// ``checkReference(_:field:expected:in:)`` for an id already looked up: `target` is
   /// the entity with it, if any.
   private mutating func checkReference(
-    _ id: String, target: EntityIndex?, field: @autoclosure () -> String, expected: Set<EntityKind>,
+    _ id: String, target: EntityIndex?, field: @autoclosure () -> String, expected: Kinds,
     in provenance: Provenance
   ) {
     guard let target else {
@@ -562,7 +577,7 @@ struct TimelineValidator {
     referenced[target.int] = true
     let kind = kinds[target.int]
     if !expected.contains(kind) {
-      let kinds = expected.sorted().map(\.withArticle).joined(separator: " or ")
+      let kinds = expected.members.map(\.withArticle).joined(separator: " or ")
       let field = field()
       report(.error, .wrongKind, "'\(field)' must name \(kinds), but '\(id)' is \(kind.withArticle)", provenance, field)
     }

@@ -145,6 +145,21 @@ struct TimelineValidatorTests {
     ])
   }
 
+  /// A claimant must be a person, an organisation or a document: the message lists
+  /// the kinds in their order.
+  @Test func aClaimantOfAnotherKindIsNamedWithTheKindsExpected() {
+    let text = """
+      entities:
+        - {id: letter, kind: document, title: Letter, date: "2021-02-17"}
+        - {id: e, kind: event, title: E, date: "1992"}
+      claims:
+        - {subject: e, property: figure, value: 1, claimant: e, reportedBy: letter, sources: [{document: letter}]}
+      """
+    #expect(diagnose(text) == [
+      "t.yaml:5:56: error: 'claimant' must name a person or an organisation or a document, but 'e' is an event [claims[0].claimant]"
+    ])
+  }
+
   @Test func anachronismsAndCycles() {
     let text = """
       entities:
