@@ -136,11 +136,12 @@ struct TimelineValidator {
   private mutating func checkEntity(
     _ buffer: UnsafeBufferPointer<Entity>, at position: Int, targets: UnsafeBufferPointer<Int32>
   ) {
-    let provenance = buffer[position].provenance
+    // Its provenance is copied (a reference counted) only for a diagnostic.
+    func provenance() -> Provenance { buffer[position].provenance }
     let kind = buffer[position].kind
-    if buffer[position].id.isEmpty { report(.error, .emptyValue, "an id must not be empty", provenance, "id") }
+    if buffer[position].id.isEmpty { report(.error, .emptyValue, "an id must not be empty", provenance(), "id") }
     if buffer[position].label.isEmpty {
-      report(.error, .emptyValue, "\(kind) '\(buffer[position].id)' has an empty \(kind.labelKey)", provenance, kind.labelKey)
+      report(.error, .emptyValue, "\(kind) '\(buffer[position].id)' has an empty \(kind.labelKey)", provenance(), kind.labelKey)
     }
     if Self.hasFieldNotAllowed(buffer[position]) {
       let allowed = Self.kindFields[kind] ?? []
@@ -148,12 +149,12 @@ struct TimelineValidator {
         let expected = allowed.isEmpty ? "none" : allowed.map { "'\($0)'" }.joined(separator: ", ")
         report(.error, .fieldNotAllowed,
                "\(kind.withArticle) cannot have '\(field)' (fields of \(kind.withArticle) beyond the common ones: \(expected))",
-               provenance, field)
+               provenance(), field)
       }
     }
     // An invalid date was already reported; do not also call the event undated.
-    if kind == .event, buffer[position].date == nil, !provenance.hasField("date") {
-      report(.warning, .undatedEvent, "event '\(buffer[position].id)' has no date; it is listed as undated", provenance, "id")
+    if kind == .event, buffer[position].date == nil, !provenance().hasField("date") {
+      report(.warning, .undatedEvent, "event '\(buffer[position].id)' has no date; it is listed as undated", provenance(), "id")
     }
     // The fields' targets, as the index looked them up.
     func target(_ field: Int) -> EntityIndex? {
@@ -161,26 +162,26 @@ struct TimelineValidator {
       return raw < 0 ? nil : EntityIndex(rawValue: raw)
     }
     if let place = buffer[position].place {
-      checkReference(place, target: target(0), field: "place", expected: Self.places, in: provenance)
+      checkReference(place, target: target(0), field: "place", expected: Self.places, in: provenance())
     }
     if let parent = buffer[position].partOf {
-      checkReference(parent, target: target(1), field: "partOf", expected: Self.events, in: provenance)
+      checkReference(parent, target: target(1), field: "partOf", expected: Self.events, in: provenance())
     }
     if let parent = buffer[position].parent {
       checkReference(
         parent, target: target(2), field: "parent", expected: kind == .place ? Self.places : Self.organisations,
-        in: provenance)
+        in: provenance())
     }
     for (index, held) in buffer[position].positions.enumerated() {
       if let organisation = held.organisation {
-        checkReference(organisation, field: "positions[\(index)].organisation", expected: Self.organisations, in: provenance)
+        checkReference(organisation, field: "positions[\(index)].organisation", expected: Self.organisations, in: provenance())
       }
-      checkSources(held.sources, field: "positions[\(index)].sources", in: provenance)
+      checkSources(held.sources, field: "positions[\(index)].sources", in: provenance())
     }
-    checkSources(buffer[position].sources, field: "sources", in: provenance, batched: true)
+    checkSources(buffer[position].sources, field: "sources", in: provenance(), batched: true)
     for (index, identifier) in buffer[position].identifiers.enumerated() {
       if let problem = identifier.problem {
-        report(.error, .invalidIdentifier, problem, provenance, "identifiers[\(index)].value")
+        report(.error, .invalidIdentifier, problem, provenance(), "identifiers[\(index)].value")
       }
     }
     if let coordinates = buffer[position].coordinates,
@@ -188,7 +189,7 @@ struct TimelineValidator {
     {
       report(.error, .invalidCoordinates,
              "coordinates \(coordinates.latitude), \(coordinates.longitude) are out of range; expected latitude -90…90 and longitude -180…180",
-             provenance, "coordinates")
+             provenance(), "coordinates")
     }
   }
 
@@ -240,6 +241,9 @@ struct TimelineValidator {
     // per pair of kinds: no relation's type is compared as text.
     let types = graph.index.relationTypeNames.map(graph.relationType)
     let allowed = types.map { type in type.map(Self.allowedPairs) ?? 0 }
+    // Whether each spelling names a type: tested per relation without copying the type
+    // (whose lists both threads would otherwise count references to).
+    let isKnown = types.map { $0 != nil }
     let graph = self.graph
     let kinds = self.kinds
     let ends = graph.index.relationEnds
@@ -249,26 +253,26 @@ struct TimelineValidator {
           if position % Self.citationRun == 0 {
             lookUpCitations(position..<min(position + Self.citationRun, relations.count)) { relations[$0].sources }
           }
-          let provenance = relations[position].provenance
-          checkSources(relations[position].sources, field: "sources", in: provenance, batched: true)
+          checkSources(relations[position].sources, field: "sources", in: relations[position].provenance, batched: true)
           let end = ends[position]
           let from = end.from, to = end.to
-          if from == nil { dangling(relations[position].from, field: "from", in: provenance) }
-          if to == nil { dangling(relations[position].to, field: "to", in: provenance) }
+          if from == nil { dangling(relations[position].from, field: "from", in: relations[position].provenance) }
+          if to == nil { dangling(relations[position].to, field: "to", in: relations[position].provenance) }
           let number = Int(end.type)
-          guard let type = types[number] else {
+          guard isKnown[number] else {
             let name = relations[position].type
             report(.error, .unknownRelationType,
                    "unknown relation type '\(name)'\(Suggestion.hint(for: name, in: known)) (declare it under 'relationTypes')",
-                   provenance, "type")
+                   relations[position].provenance, "type")
             continue
           }
           guard let from, let to else { continue }
           let fromKind = kinds[from.int], toKind = kinds[to.int]
           if allowed[number] & Self.pair(fromKind, toKind) == 0 {
+            let expected = types[number]?.signatureDescription ?? ""
             report(.error, .relationSignature,
-                   "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(type.signatureDescription)",
-                   provenance, "type")
+                   "'\(relations[position].type)' cannot join \(fromKind.withArticle) ('\(relations[position].from)') to \(toKind.withArticle) ('\(relations[position].to)'); expected \(expected)",
+                   relations[position].provenance, "type")
           }
         }
       }
@@ -295,36 +299,54 @@ struct TimelineValidator {
   private static let attributable = Kinds(.person, .organisation, .document)
 
   private mutating func checkClaims() {
-    let claims = graph.claims
-    for (position, claim) in claims.enumerated() {
-      if position % Self.citationRun == 0 {
-        lookUpCitations(position..<min(position + Self.citationRun, claims.count)) { claims[$0].sources }
+    graph.claims.withUnsafeBufferPointer { claims in
+      for position in claims.indices {
+        if position % Self.citationRun == 0 {
+          lookUpCitations(position..<min(position + Self.citationRun, claims.count)) { claims[$0].sources }
+        }
+        checkClaim(claims, at: position)
       }
-      let provenance = claim.provenance
-      if claim.subject.isEmpty {
-        report(.error, .malformedClaim, "a claim needs a subject", provenance, "subject")
-      } else if graph.index.claimSubjects[position] == nil {
-        dangling(claim.subject, field: "subject", in: provenance)
-      }
-      if claim.property.allSatisfy(\.isWhitespace) {
-        report(.error, .malformedClaim, "a claim needs a property (what is claimed, such as 'civilians killed')", provenance, "property")
-      }
-      switch claim.value {
-      case .range(let low, let high) where low > high:
-        report(.error, .malformedClaim, "the range's low value \(low) is greater than its high value \(high)", provenance, "value")
-      case .text(let text) where text.isEmpty:
-        report(.error, .malformedClaim, "a claim's value must not be empty", provenance, "value")
-      default:
-        break
-      }
-      if let claimant = claim.claimant { checkReference(claimant, field: "claimant", expected: Self.attributable, in: provenance) }
-      if let reporter = claim.reportedBy { checkReference(reporter, field: "reportedBy", expected: Self.attributable, in: provenance) }
-      if claim.sources.isEmpty {
-        report(.warning, .unsourcedClaim,
-               "the claim that '\(claim.subject)' \(claim.property) = \(claim.valueText()) has no source", provenance, "value")
-      }
-      checkSources(claim.sources, field: "sources", in: provenance, batched: true)
     }
+  }
+
+  /// Checks one claim, reading its fields in place (no copy of the whole claim).
+  private mutating func checkClaim(_ claims: UnsafeBufferPointer<Claim>, at position: Int) {
+    func provenance() -> Provenance { claims[position].provenance }
+    if claims[position].subject.isEmpty {
+      report(.error, .malformedClaim, "a claim needs a subject", provenance(), "subject")
+    } else if graph.index.claimSubjects[position] == nil {
+      dangling(claims[position].subject, field: "subject", in: provenance())
+    }
+    if Self.isBlank(claims[position].property) {
+      report(.error, .malformedClaim, "a claim needs a property (what is claimed, such as 'civilians killed')", provenance(), "property")
+    }
+    switch claims[position].value {
+    case .range(let low, let high) where low > high:
+      report(.error, .malformedClaim, "the range's low value \(low) is greater than its high value \(high)", provenance(), "value")
+    case .text(let text) where text.isEmpty:
+      report(.error, .malformedClaim, "a claim's value must not be empty", provenance(), "value")
+    default:
+      break
+    }
+    if let claimant = claims[position].claimant {
+      checkReference(claimant, field: "claimant", expected: Self.attributable, in: provenance())
+    }
+    if let reporter = claims[position].reportedBy {
+      checkReference(reporter, field: "reportedBy", expected: Self.attributable, in: provenance())
+    }
+    if claims[position].sources.isEmpty {
+      let claim = claims[position]
+      report(.warning, .unsourcedClaim,
+             "the claim that '\(claim.subject)' \(claim.property) = \(claim.valueText()) has no source", provenance(), "value")
+    }
+    checkSources(claims[position].sources, field: "sources", in: provenance(), batched: true)
+  }
+
+  /// Whether a text is empty or only white space; a text starting with a visible
+  /// ASCII character is answered from its first byte.
+  static func isBlank(_ text: String) -> Bool {
+    if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+    return text.allSatisfy(\.isWhitespace)
   }
 
   // MARK: Graph-wide
@@ -542,7 +564,9 @@ struct TimelineValidator {
 
   /// Checks the cited documents; `batched`: they were looked up by ``lookUpCitations(_:_:)``,
   /// and are taken in order from there.
-  private mutating func checkSources(_ sources: [Citation], field: String, in provenance: Provenance, batched: Bool = false) {
+  private mutating func checkSources(
+    _ sources: [Citation], field: String, in provenance: @autoclosure () -> Provenance, batched: Bool = false
+  ) {
     for (index, source) in sources.enumerated() {
       let target: EntityIndex?
       if batched {
@@ -552,26 +576,26 @@ struct TimelineValidator {
         target = graph.index(of: source.document)
       }
       checkReference(source.document, target: target, field: "\(field)[\(index)].document", expected: Self.documents,
-                     in: provenance)
+                     in: provenance())
     }
   }
 
   /// Checks that `id` names an entity of an expected kind; `field` is made into text
   /// only for a diagnostic.
   private mutating func checkReference(
-    _ id: String, field: @autoclosure () -> String, expected: Kinds, in provenance: Provenance
+    _ id: String, field: @autoclosure () -> String, expected: Kinds, in provenance: @autoclosure () -> Provenance
   ) {
-    checkReference(id, target: graph.index(of: id), field: field(), expected: expected, in: provenance)
+    checkReference(id, target: graph.index(of: id), field: field(), expected: expected, in: provenance())
   }
 
   /// ``checkReference(_:field:expected:in:)`` for an id already looked up: `target` is
   /// the entity with it, if any.
   private mutating func checkReference(
     _ id: String, target: EntityIndex?, field: @autoclosure () -> String, expected: Kinds,
-    in provenance: Provenance
+    in provenance: @autoclosure () -> Provenance
   ) {
     guard let target else {
-      dangling(id, field: field(), in: provenance)
+      dangling(id, field: field(), in: provenance())
       return
     }
     referenced[target.int] = true
@@ -579,7 +603,7 @@ struct TimelineValidator {
     if !expected.contains(kind) {
       let kinds = expected.members.map(\.withArticle).joined(separator: " or ")
       let field = field()
-      report(.error, .wrongKind, "'\(field)' must name \(kinds), but '\(id)' is \(kind.withArticle)", provenance, field)
+      report(.error, .wrongKind, "'\(field)' must name \(kinds), but '\(id)' is \(kind.withArticle)", provenance(), field)
     }
   }
 

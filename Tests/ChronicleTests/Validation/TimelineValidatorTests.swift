@@ -160,6 +160,17 @@ struct TimelineValidatorTests {
     ])
   }
 
+  /// A property of white space only is blank, whatever the white space; one with any
+  /// visible character, first or later, is not.
+  @Test(arguments: [
+    ("", true), (" ", true), ("\t\n ", true), ("\u{3000}", true), ("\u{00A0}\u{2003}", true),
+    ("x", false), (" x", false), ("\u{3000}数", false), ("é", false), ("~", false), ("\u{200B}", false),
+  ])
+  func blankProperties(text: String, isBlank: Bool) {
+    #expect(TimelineValidator.isBlank(text) == isBlank)
+    #expect(TimelineValidator.isBlank(text) == text.allSatisfy(\.isWhitespace))
+  }
+
   @Test func anachronismsAndCycles() {
     let text = """
       entities:
