@@ -74,18 +74,22 @@ struct DOTScene: Sendable {
     self.kindsUsed = kindsUsed
     self.bordersUsed = bordersUsed
 
-    var typesUsed: Set<String> = []
-    let graphEdges = graph.edges
-    var lastType = ""  // the type inserted last: most edges repeat one, and need no hashing
-    for position in graphEdges.indices {
-      guard isDrawn[graphEdges[position].from.int], isDrawn[graphEdges[position].to.int] else { continue }
-      if let types = options.relationTypes, !types.contains(graphEdges[position].type) { continue }
-      edges.append(position)
-      if typesUsed.isEmpty || graphEdges[position].type != lastType {
-        lastType = graphEdges[position].type
-        typesUsed.insert(lastType)
+    // Edges are read as stored, their types as numbers: whether each type is asked
+    // for is decided once per number, and no name is read or compared per edge.
+    let typeNames = graph.edges.typeNames
+    let typeAsked = typeNames.map { name in options.relationTypes?.contains(name) ?? true }
+    var typeDrawn = [Bool](repeating: false, count: typeNames.count)
+    graph.edges.stored.withUnsafeBufferPointer { stored in
+      isDrawn.withUnsafeBufferPointer { isDrawn in
+        for position in stored.indices {
+          let edge = stored[position]
+          guard isDrawn[Int(edge.from)], isDrawn[Int(edge.to)], typeAsked[Int(edge.type)] else { continue }
+          edges.append(position)
+          typeDrawn[Int(edge.type)] = true
+        }
       }
     }
+    let typesUsed = Set(typeNames.indices.lazy.filter { typeDrawn[$0] }.map { typeNames[$0] })
     builtInTypesUsed = RelationType.builtIns.map(\.id).filter { typesUsed.contains($0) }
     declaredTypesUsed = typesUsed.filter { !DOTStyle.hasOwnStyle($0) }.sorted()
 
