@@ -42,11 +42,11 @@ extension DOTExporter {
   static func rankedWork(_ scene: DOTScene, axis: DOTTimeAxis) -> Int {
     var work = axis.ranks.count
     for drawn in scene.isDrawn where drawn { work += 1 }
-    let edges = scene.graph.edges
+    let edges = scene.graph.edges.stored
     var spans = 0
     for position in scene.edges {
-      let from = Int(axis.rank[edges[position].from.int])
-      let to = Int(axis.rank[edges[position].to.int])
+      let from = Int(axis.rank[Int(edges[position].from)])
+      let to = Int(axis.rank[Int(edges[position].to)])
       spans += abs(from - to) + 1
     }
     for (position, note) in scene.notes.enumerated() {

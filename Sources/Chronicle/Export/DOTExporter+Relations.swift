@@ -10,17 +10,21 @@ extension DOTExporter {
     writer.blankLine()
     writer.comment("Relations")
     let edges = scene.graph.edges
+    let typeNames = edges.typeNames
     let relations = scene.graph.relations
     writeInBlocks(count: scene.edges.count, into: &writer) { range, writer in
-      var templates = EdgeTemplates()
-      for position in scene.edges[range] {
-        let from = edges[position].from.int
-        let to = edges[position].to.int
-        let template = templates.template(edges[position].type)
-        writeRelation(
-          from: Endpoint(id: DOTID("n", from), rank: axis?.rank[from]), to: Endpoint(id: DOTID("n", to), rank: axis?.rank[to]),
-          type: edges[position].type, relation: edges[position].relation, relations: relations, template: template,
-          labelsAsTooltips: labelsAsTooltips, into: &writer)
+      // Edges are read as stored, and each type's template found by its number.
+      var templates = EdgeTemplates(typeCount: typeNames.count)
+      edges.stored.withUnsafeBufferPointer { stored in
+        for position in scene.edges[range] {
+          let edge = stored[position]
+          let from = Int(edge.from), to = Int(edge.to), type = Int(edge.type)
+          writeRelation(
+            from: Endpoint(id: DOTID("n", from), rank: axis?.rank[from]), to: Endpoint(id: DOTID("n", to), rank: axis?.rank[to]),
+            type: typeNames[type], relation: edge.relation < 0 ? nil : Int(edge.relation), relations: relations,
+            template: templates.template(number: type, named: typeNames[type]), labelsAsTooltips: labelsAsTooltips,
+            into: &writer)
+        }
       }
     }
   }
@@ -176,24 +180,20 @@ extension DOTExporter {
     }
   }
 
-  /// The templates of the relation types met so far, found without hashing the type's
-  /// name while there are few (as ``DOTStyle/EdgeCache`` finds styles).
+  /// The templates of the relation types' styles (``DOTStyle/edge(_:)``), by the
+  /// number ``StoredEdge/type`` gives each spelling of a type's name, made when first used.
   struct EdgeTemplates {
-    private var types: [String] = []
-    private var templates: [EdgeTemplate] = []
-    private var others: [String: EdgeTemplate] = [:]
+    private var templates: [EdgeTemplate?]
 
-    /// The template of a relation type's style (``DOTStyle/edge(_:)``).
-    mutating func template(_ type: String) -> EdgeTemplate {
-      for position in types.indices where types[position] == type { return templates[position] }
-      if let template = others[type] { return template }
-      let template = EdgeTemplate(DOTStyle.edge(type))
-      if types.count < 32 {
-        types.append(type)
-        templates.append(template)
-      } else {
-        others[type] = template
-      }
+    init(typeCount: Int) {
+      templates = Array(repeating: nil, count: typeCount)
+    }
+
+    /// The template of the type numbered `number`, whose name is `name`.
+    mutating func template(number: Int, named name: String) -> EdgeTemplate {
+      if let template = templates[number] { return template }
+      let template = EdgeTemplate(DOTStyle.edge(name))
+      templates[number] = template
       return template
     }
   }

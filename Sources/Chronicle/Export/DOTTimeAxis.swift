@@ -220,7 +220,7 @@ struct DOTTimeAxis: Sendable {
     /// `marked` is left out.
     init(scene: DOTScene, heads: Bool, leavingOut marked: [Bool]? = nil) {
       let count = scene.graph.count
-      let edges = scene.graph.edges
+      let edges = scene.graph.edges.stored
       /// Calls `body` with each pair (from, to) not both of whose ends are marked, in
       /// order or from the last.
       func forEachPair(backwards: Bool = false, _ body: (Int, Int) -> Void) {
@@ -232,9 +232,9 @@ struct DOTTimeAxis: Sendable {
           for note in scene.notes.reversed() {
             for attribution in note.attributions.reversed() { pair(note.subject, attribution.entity) }
           }
-          for position in scene.edges.reversed() { pair(edges[position].from.int, edges[position].to.int) }
+          for position in scene.edges.reversed() { pair(Int(edges[position].from), Int(edges[position].to)) }
         } else {
-          for position in scene.edges { pair(edges[position].from.int, edges[position].to.int) }
+          for position in scene.edges { pair(Int(edges[position].from), Int(edges[position].to)) }
           for note in scene.notes {
             for attribution in note.attributions { pair(note.subject, attribution.entity) }
           }
