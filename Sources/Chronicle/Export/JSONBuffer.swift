@@ -45,8 +45,8 @@ struct JSONBuffer: ~Copyable {
     name.withUTF8Buffer { name in
       separate(making: name.count + 4)
       base[count] = 0x22
-      if let source = name.baseAddress { (base + count + 1).update(from: source, count: name.count) }
-      count += 1 + name.count
+      count += 1
+      if let source = name.baseAddress { put(source, name.count) }
     }
     base[count] = 0x22
     count += 1
@@ -94,9 +94,9 @@ struct JSONBuffer: ~Copyable {
     string(value)
   }
 
-  /// Writes a member whose key is any text and whose value is a string.
-  mutating func member(key name: String, _ value: String) {
-    key(text: name)
+  /// Writes a member whose value is a string.
+  mutating func member(_ name: StaticString, _ value: String) {
+    key(name)
     string(value)
   }
 
@@ -105,7 +105,10 @@ struct JSONBuffer: ~Copyable {
     guard !values.isEmpty else { return }
     key(name)
     beginArray()
-    for value in values { string(value) }
+    // Read in place, without a retain of each string (notes are often one shared string).
+    values.withUnsafeBufferPointer { values in
+      for index in values.indices { string(values[index]) }
+    }
     endArray()
   }
 
@@ -211,21 +214,30 @@ struct JSONBuffer: ~Copyable {
   }
 
   /// The room ``putNewline()`` needs at a depth: the line end, the spaces, and up to
-  /// seven more (spaces are stored eight at a time).
+  /// eight more (spaces are stored eight at a time, at least once).
   @inline(__always)
-  private static func newlineRoom(_ depth: Int) -> Int { 8 + 2 * depth }
+  private static func newlineRoom(_ depth: Int) -> Int { 9 + 2 * depth }
 
   /// A new line and the indentation of the depth, in room already made.
   @inline(__always)
   private mutating func putNewline() {
     base[count] = 0x0A
+    let spaces = 2 * depth
+    // Eight at a time, the first eight always (a loop alone becomes a call to memset,
+    // which costs more than the stores at the usual depths of 1 to 5).
+    let eight: UInt64 = 0x2020_2020_2020_2020
     var target = UnsafeMutableRawPointer(base + count + 1)
-    let end = target + 2 * depth
-    while target < end {
-      target.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
-      target += 8
+    target.storeBytes(of: eight, as: UInt64.self)
+    if spaces > 8 {
+      target.storeBytes(of: eight, toByteOffset: 8, as: UInt64.self)
+      let end = target + spaces
+      target += 16
+      while target < end {
+        target.storeBytes(of: eight, as: UInt64.self)
+        target += 8
+      }
     }
-    count += 1 + 2 * depth
+    count += 1 + spaces
   }
 
   /// A string's UTF-8, escaped and quoted.
@@ -249,10 +261,7 @@ struct JSONBuffer: ~Copyable {
     var start = 0
     while true {
       let stop = JSONEscaping.firstEscape(in: utf8, from: start)
-      if stop > start {
-        (base + count).update(from: utf8.baseAddress! + start, count: stop - start)
-        count += stop - start
-      }
+      if stop > start { put(utf8.baseAddress! + start, stop - start) }
       guard stop < length else { break }
       reserve(JSONEscaping.longestEscape + length - stop)
       count += JSONEscaping.writeEscape(utf8[stop], to: base + count)
@@ -267,12 +276,43 @@ struct JSONBuffer: ~Copyable {
     var text = text
     text.withUTF8 { utf8 in
       reserve(utf8.count)
-      if let source = utf8.baseAddress { (base + count).update(from: source, count: utf8.count) }
-      count += utf8.count
+      if let source = utf8.baseAddress { put(source, utf8.count) }
     }
   }
 
   // MARK: Bytes
+
+  /// Copies `length` bytes after those written, in room already made: up to 16 with
+  /// two loads and two stores that may overlap (a call to memcpy costs more for the
+  /// short keys and values that most of a document is), more with memcpy.
+  @inline(__always)
+  private mutating func put(_ source: UnsafePointer<UInt8>, _ length: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
+    switch length {
+    case 8...16:
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+    case 4..<8:
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+    case 2..<4:
+      let head = from.loadUnaligned(as: UInt16.self)
+      let tail = from.loadUnaligned(fromByteOffset: length - 2, as: UInt16.self)
+      to.storeBytes(of: head, as: UInt16.self)
+      to.storeBytes(of: tail, toByteOffset: length - 2, as: UInt16.self)
+    case 1:
+      base[count] = source[0]
+    case ..<1:
+      break
+    default:
+      (base + count).update(from: source, count: length)
+    }
+    count += length
+  }
 
   /// Makes room for `extra` more bytes.
   @inline(__always)

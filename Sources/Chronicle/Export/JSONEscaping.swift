@@ -19,6 +19,14 @@ enum JSONEscaping {
       if found != 0 { return position + found.trailingZeroBitCount >> 3 }
       position += 8
     }
+    guard position < count else { return count }
+    if count - 8 >= start {
+      // The last eight bytes, less those just found plain (a byte before `start` could
+      // be one that needs an escape, whose borrow would mark the byte after it).
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
+      let found = escapeMask(word) & (~0 << (8 * (8 - (count - position))))
+      return found == 0 ? count : count - 8 + found.trailingZeroBitCount >> 3
+    }
     while position < count {
       if needsEscape(base[position]) { return position }
       position += 1

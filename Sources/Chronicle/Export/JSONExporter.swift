@@ -150,7 +150,8 @@ public struct JSONExporter: Sendable {
     writer.beginObject()
     writer.member("id", entities[index].id)
     writer.member("kind", entities[index].kind.rawValue)
-    writer.member(key: entities[index].kind.labelKey, entities[index].label)
+    writer.key(text: entities[index].kind.labelKey)
+    writer.string(entities[index].label)
     writer.member("type", entities[index].type)
     writer.member("date", entities[index].date?.description)
     if !entities[index].steps.isEmpty {
@@ -276,12 +277,17 @@ public struct JSONExporter: Sendable {
     guard !sources.isEmpty else { return }
     writer.key("sources")
     writer.beginArray()
-    for source in sources {
-      writer.beginObject()
-      writer.member("document", source.document)
-      writer.member("locator", source.locator)
-      writer.member("quote", source.quote)
-      writer.endObject()
+    // Read in place: a loop over the array would copy each citation, retaining its
+    // strings and its tail, which citations of one file share (both threads
+    // retaining one object is slow).
+    sources.withUnsafeBufferPointer { sources in
+      for index in sources.indices {
+        writer.beginObject()
+        writer.member("document", sources[index].document)
+        writer.member("locator", sources[index].locator)
+        writer.member("quote", sources[index].quote)
+        writer.endObject()
+      }
     }
     writer.endArray()
   }

@@ -45,7 +45,11 @@ import Testing
     mutating func string(_ text: String) { general.string(text); buffer.string(text) }
     mutating func member(_ name: StaticString, _ text: String?) { general.member(name.description, text); buffer.member(name, text) }
     mutating func member(_ name: StaticString, _ texts: [String]) { general.member(name.description, texts); buffer.member(name, texts) }
-    mutating func member(key: String, _ text: String) { general.member(key, text); buffer.member(key: key, text) }
+    mutating func member(key: String, _ text: String) {
+      general.member(key, text)
+      buffer.key(text: key)
+      buffer.string(text)
+    }
     mutating func number(_ text: String) { general.number(text); buffer.number(text) }
   }
 
