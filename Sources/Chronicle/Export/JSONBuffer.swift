@@ -1,7 +1,8 @@
 /// The JSON that ``JSONWriter`` writes, byte for byte, written into one raw buffer
 /// for the exporter: a byte array's uniqueness and capacity checks on every append
 /// cost more than the writing. Each key, value or bracket makes room once (its
-/// separator, indentation and bytes) and is then stored through the pointer.
+/// separator, indentation and bytes; an escape in a string makes room again) and is
+/// then stored through the pointer.
 ///
 /// Keys are Chronicle's own, given as `StaticString`s that need no escape.
 struct JSONBuffer: ~Copyable {
@@ -112,12 +113,6 @@ struct JSONBuffer: ~Copyable {
     endArray()
   }
 
-  /// Writes a member whose value is valid JSON number text.
-  mutating func member(_ name: StaticString, number text: String) {
-    key(name)
-    number(text)
-  }
-
   /// Ends the output with a newline.
   mutating func finish() {
     reserve(1)
@@ -135,34 +130,24 @@ struct JSONBuffer: ~Copyable {
 
   /// An empty buffer that goes on from here (same depth, after `continuing` elements
   /// or none) and keeps what it writes: for elements of an array written on another
-  /// thread, added in their place with ``append(_:)`` or handed over in their turn.
-  func detached(continuing: Bool, capacity: Int = 4096) -> JSONBuffer {
-    var buffer = JSONBuffer(pretty: pretty, capacity: capacity)
+  /// thread, handed over in their turn (then ``adopt(_:)``).
+  func detached(continuing: Bool) -> JSONBuffer {
+    var buffer = JSONBuffer(pretty: pretty)
     buffer.depth = depth
     buffer.needsComma = continuing
     return buffer
   }
 
-  /// Forgets what a ``detached(continuing:capacity:)`` buffer wrote, keeping its
-  /// room, to go on from the same place again (after elements or none).
+  /// Forgets what a ``detached(continuing:)`` buffer wrote, keeping its room, to go
+  /// on from the same place again (after elements or none).
   mutating func restart(continuing: Bool) {
     count = 0
     needsComma = continuing
     afterKey = false
   }
 
-  /// Adds what a ``detached(continuing:capacity:)`` buffer wrote after this one's
-  /// output, and goes on from where it stopped.
-  mutating func append(_ other: borrowing JSONBuffer) {
-    adopt(other)
-    guard other.count > 0 else { return }
-    reserve(other.count)
-    (base + count).update(from: other.base, count: other.count)
-    count += other.count
-  }
-
-  /// Goes on from where a ``detached(continuing:capacity:)`` buffer stopped, without its
-  /// bytes (handed over apart).
+  /// Goes on from where a ``detached(continuing:)`` buffer stopped, whose bytes were
+  /// handed over after this one's.
   mutating func adopt(_ other: borrowing JSONBuffer) {
     needsComma = needsComma || other.needsComma
   }

@@ -15,7 +15,7 @@ public struct JSONExporter: Sendable {
   public var pretty: Bool
 
   /// Above this many entities, relations or claims, they are written on two threads
-  /// (``writeElements(_:to:flush:_:)``); the bytes are the same.
+  /// (``writeElements(_:to:flush:handOver:_:)``); the bytes are the same.
   var parallelItems = 20_000
   /// The elements of each block written on one thread.
   var blockItems = 8_192
@@ -28,9 +28,10 @@ public struct JSONExporter: Sendable {
     // Generous (pretty output is about 650 bytes an entity, 170 a relation in
     // generated timelines): unwritten pages are never touched, whereas growing the
     // array copies the whole output into one twice as large.
+    let capacity = 4096 + graph.count * 512 + graph.relations.count * 256 + graph.claims.count * 512
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(4096 + graph.count * 512 + graph.relations.count * 256 + graph.claims.count * 512)
-    export(graph) { bytes.append(contentsOf: $0) }
+    bytes.reserveCapacity(capacity)
+    export(graph, chunkBytes: min(capacity, 1 << 20)) { bytes.append(contentsOf: $0) }
     return bytes
   }
 
