@@ -15,7 +15,7 @@ public struct JSONExporter: Sendable {
   public var pretty: Bool
 
   /// Above this many entities, relations or claims, they are written on two threads
-  /// (``writeElements(_:to:flush:_:)``); the bytes are the same.
+  /// (``writeElements(_:to:flush:handOver:_:)``); the bytes are the same.
   var parallelItems = 20_000
   /// The elements of each block written on one thread.
   var blockItems = 8_192
@@ -27,11 +27,12 @@ public struct JSONExporter: Sendable {
   public func export(_ graph: TimelineGraph) -> [UInt8] {
     // Generous (pretty output is about 650 bytes an entity, 170 a relation in
     // generated timelines): unwritten pages are never touched, whereas growing the
-    // buffer copies the whole output into one twice as large.
+    // array copies the whole output into one twice as large.
     let capacity = 4096 + graph.count * 512 + graph.relations.count * 256 + graph.claims.count * 512
-    var writer = JSONWriter(pretty: pretty, capacity: capacity)
-    write(graph, to: &writer) { _ in }
-    return writer.bytes
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(capacity)
+    export(graph, chunkBytes: min(capacity, 1 << 20)) { bytes.append(contentsOf: $0) }
+    return bytes
   }
 
   /// The same bytes as ``export(_:)``, handed to `sink` in pieces of about
@@ -41,7 +42,7 @@ public struct JSONExporter: Sendable {
   public func export(
     _ graph: TimelineGraph, chunkBytes: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) -> Void
   ) {
-    var writer = JSONWriter(pretty: pretty, capacity: chunkBytes + chunkBytes / 2)
+    var writer = JSONBuffer(pretty: pretty, capacity: chunkBytes + chunkBytes / 2)
     // Blocks written on another thread come in whole: cut into pieces of `chunkBytes`.
     let size = max(1, chunkBytes)
     func hand(_ bytes: UnsafeRawBufferPointer) {
@@ -52,14 +53,27 @@ public struct JSONExporter: Sendable {
         start = end
       }
     }
-    write(graph, to: &writer) { writer in
-      if writer.bytes.count >= chunkBytes { writer.flush(to: hand) }
+    func handAll(_ writer: inout JSONBuffer) {
+      hand(writer.written)
+      writer.removeAllBytes()
     }
-    writer.flush(to: hand)
+    write(graph, to: &writer) { writer in
+      if writer.count >= chunkBytes { handAll(&writer) }
+    } handOver: { writer, part in
+      // What came before, then the block as it is (not copied after it first).
+      handAll(&writer)
+      hand(part.written)
+      writer.adopt(part)
+    }
+    handAll(&writer)
   }
 
-  /// Writes the document; calls `flush` after each entity, relation and claim.
-  private func write(_ graph: TimelineGraph, to writer: inout JSONWriter, flush: (inout JSONWriter) -> Void) {
+  /// Writes the document; calls `flush` after each entity, relation and claim, and
+  /// hands each block written on another thread to `handOver`, in order.
+  private func write(
+    _ graph: TimelineGraph, to writer: inout JSONBuffer, flush: (inout JSONBuffer) -> Void,
+    handOver: (inout JSONBuffer, borrowing JSONBuffer) -> Void
+  ) {
     writer.beginObject()
     writer.key("chronicle"); writer.number(1)
     writer.member("title", graph.title)
@@ -71,30 +85,31 @@ public struct JSONExporter: Sendable {
     }
     writer.key("entities")
     writer.beginArray()
-    writeElements(graph.entities, to: &writer, flush: flush) { write(entityAt: $1, of: $0, to: &$2) }
+    writeElements(graph.entities, to: &writer, flush: flush, handOver: handOver) { write(entityAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.key("relations")
     writer.beginArray()
-    writeElements(graph.relations, to: &writer, flush: flush) { write(relationAt: $1, of: $0, to: &$2) }
+    writeElements(graph.relations, to: &writer, flush: flush, handOver: handOver) { write(relationAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.key("claims")
     writer.beginArray()
-    writeElements(graph.claims, to: &writer, flush: flush) { write(claimAt: $1, of: $0, to: &$2) }
+    writeElements(graph.claims, to: &writer, flush: flush, handOver: handOver) { write(claimAt: $1, of: $0, to: &$2) }
     writer.endArray()
     writer.endObject()
     writer.finish()
   }
 
-  /// Writes the elements of an array, calling `flush` after each (or each block). Many
-  /// elements are written in blocks, two at a time on two threads, each into a writer
-  /// of its own, and added in order: the same bytes as one loop.
+  /// Writes the elements of an array, calling `flush` after each. Many elements are
+  /// written in blocks, two at a time on two threads, each into a buffer of its own,
+  /// and handed to `handOver` in order: the same bytes as one loop.
   ///
   /// `write` writes the element at a position of the array's buffer: elements are read
   /// in place there, where a loop over the array (or a generic call) would copy each,
   /// with a retain and a release of every string and list in it.
   private func writeElements<Element>(
-    _ elements: [Element], to writer: inout JSONWriter, flush: (inout JSONWriter) -> Void,
-    _ write: (UnsafeBufferPointer<Element>, Int, inout JSONWriter) -> Void
+    _ elements: [Element], to writer: inout JSONBuffer, flush: (inout JSONBuffer) -> Void,
+    handOver: (inout JSONBuffer, borrowing JSONBuffer) -> Void,
+    _ write: (UnsafeBufferPointer<Element>, Int, inout JSONBuffer) -> Void
   ) {
     guard elements.count > parallelItems else {
       elements.withUnsafeBufferPointer { elements in
@@ -106,11 +121,13 @@ public struct JSONExporter: Sendable {
       return
     }
     let block = max(1, blockItems)
-    // One writer per thread, its buffer kept from block to block.
-    let parts = UnsafeMutableBufferPointer<JSONWriter>.allocate(capacity: 2)
-    parts.initialize(repeating: writer.detached(continuing: true))
+    // One buffer per thread, kept from block to block (fresh ones would each be
+    // grown, copied and faulted in again).
+    let parts = UnsafeMutablePointer<JSONBuffer>.allocate(capacity: 2)
+    parts.initialize(to: writer.detached(continuing: true))
+    (parts + 1).initialize(to: writer.detached(continuing: true))
     defer {
-      _ = parts.deinitialize()
+      parts.deinitialize(count: 2)
       parts.deallocate()
     }
     var start = 0
@@ -122,21 +139,20 @@ public struct JSONExporter: Sendable {
           for position in piece == 0 ? start..<middle : middle..<end { write(elements, position, &parts[piece]) }
         }
       }
-      for piece in 0..<2 {
-        writer.append(parts[piece])
-        flush(&writer)
-      }
+      handOver(&writer, parts[0])
+      handOver(&writer, parts[1])
       start = end
     }
   }
 
   /// Writes the entity at `index` of `entities`, reading its fields in place (a copy of
   /// the entity would retain and release each of its strings and lists).
-  private func write(entityAt index: Int, of entities: UnsafeBufferPointer<Entity>, to writer: inout JSONWriter) {
+  private func write(entityAt index: Int, of entities: UnsafeBufferPointer<Entity>, to writer: inout JSONBuffer) {
     writer.beginObject()
     writer.member("id", entities[index].id)
     writer.member("kind", entities[index].kind.rawValue)
-    writer.member(entities[index].kind.labelKey, entities[index].label)
+    writer.key(text: entities[index].kind.labelKey)
+    writer.string(entities[index].label)
     writer.member("type", entities[index].type)
     writer.member("date", entities[index].date?.description)
     if !entities[index].steps.isEmpty {
@@ -194,7 +210,7 @@ public struct JSONExporter: Sendable {
   }
 
   /// Writes the relation at `index` of `relations`, reading its fields in place.
-  private func write(relationAt index: Int, of relations: UnsafeBufferPointer<Relation>, to writer: inout JSONWriter) {
+  private func write(relationAt index: Int, of relations: UnsafeBufferPointer<Relation>, to writer: inout JSONBuffer) {
     writer.beginObject()
     writer.member("from", relations[index].from)
     writer.member("type", relations[index].type)
@@ -208,7 +224,7 @@ public struct JSONExporter: Sendable {
   }
 
   /// Writes the claim at `index` of `claims`, reading its fields in place.
-  private func write(claimAt index: Int, of claims: UnsafeBufferPointer<Claim>, to writer: inout JSONWriter) {
+  private func write(claimAt index: Int, of claims: UnsafeBufferPointer<Claim>, to writer: inout JSONBuffer) {
     writer.beginObject()
     writer.member("id", claims[index].id)
     writer.member("subject", claims[index].subject)
@@ -235,7 +251,7 @@ public struct JSONExporter: Sendable {
     writer.endObject()
   }
 
-  private func write(_ type: RelationType, to writer: inout JSONWriter) {
+  private func write(_ type: RelationType, to writer: inout JSONBuffer) {
     writer.beginObject()
     writer.member("id", type.id)
     // Declared types have one signature (the file format writes one from/to pair).
@@ -248,7 +264,7 @@ public struct JSONExporter: Sendable {
     writer.endObject()
   }
 
-  private func kinds(_ kinds: Set<EntityKind>, to writer: inout JSONWriter) {
+  private func kinds(_ kinds: Set<EntityKind>, to writer: inout JSONBuffer) {
     if kinds.count == EntityKind.allCases.count {
       writer.string("any")
       return
@@ -258,16 +274,21 @@ public struct JSONExporter: Sendable {
     writer.endArray()
   }
 
-  private func write(_ sources: [Citation], to writer: inout JSONWriter) {
+  private func write(_ sources: [Citation], to writer: inout JSONBuffer) {
     guard !sources.isEmpty else { return }
     writer.key("sources")
     writer.beginArray()
-    for source in sources {
-      writer.beginObject()
-      writer.member("document", source.document)
-      writer.member("locator", source.locator)
-      writer.member("quote", source.quote)
-      writer.endObject()
+    // Read in place: a loop over the array would copy each citation, retaining its
+    // strings and its tail, which citations of one file share (both threads
+    // retaining one object is slow).
+    sources.withUnsafeBufferPointer { sources in
+      for index in sources.indices {
+        writer.beginObject()
+        writer.member("document", sources[index].document)
+        writer.member("locator", sources[index].locator)
+        writer.member("quote", sources[index].quote)
+        writer.endObject()
+      }
     }
     writer.endArray()
   }

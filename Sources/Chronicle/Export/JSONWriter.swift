@@ -104,31 +104,6 @@ public struct JSONWriter: Sendable {
   /// Ends the output with a newline.
   public mutating func finish() { bytes.append(UInt8(ascii: "\n")) }
 
-  /// An empty writer that goes on from here (same depth, after `continuing` elements
-  /// or none) and keeps what it writes: for elements of an array written on another
-  /// thread, added in their place with ``append(_:)``.
-  func detached(continuing: Bool) -> JSONWriter {
-    var writer = JSONWriter(pretty: pretty, capacity: 0)
-    writer.depth = depth
-    writer.needsComma = continuing
-    return writer
-  }
-
-  /// Forgets what a ``detached(continuing:)`` writer wrote, keeping its
-  /// buffer, to go on from the same place again (after elements or none).
-  mutating func restart(continuing: Bool) {
-    bytes.removeAll(keepingCapacity: true)
-    needsComma = continuing
-    afterKey = false
-  }
-
-  /// Adds what a ``detached(continuing:)`` writer wrote after this one's
-  /// output, and goes on from where it stopped.
-  mutating func append(_ other: JSONWriter) {
-    bytes.append(contentsOf: other.bytes)
-    needsComma = needsComma || other.needsComma
-  }
-
   private mutating func open(_ bracket: UInt8) {
     separate()
     bytes.append(bracket)
@@ -165,60 +140,22 @@ public struct JSONWriter: Sendable {
   /// Spaces to indent with, many at a time.
   private static let spaces = [UInt8](repeating: 32, count: 64)
 
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-  /// Whether any of eight bytes is a control character, `"` or `\` (a byte equal to
-  /// `c` is a zero byte of `word ^ c…c`; a byte below 0x20 borrows in `word - 0x20…20`
-  /// with its high bit clear, which rules out the bytes of 0x80 and above).
-  @inline(__always)
-  private static func needsEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-    let control = (word &- 0x20 &* ones) & ~word & highs != 0
-    return control || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
-  }
-
-  /// Appends a backslash and the byte that follows it in an escape.
-  private mutating func appendEscape(_ byte: UInt8) {
-    bytes.append(0x5C)
-    bytes.append(byte)
-  }
-
   private mutating func appendString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
       var start = 0
-      var position = 0
-      while position < utf8.count {
-        // Eight bytes at a time while none needs escaping (the usual case).
-        if position + 8 <= utf8.count,
-          !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + position).loadUnaligned(as: UInt64.self))
-        {
-          position += 8
-          continue
+      while true {
+        // Runs that need no escape (found eight bytes at a time) copied at once.
+        let stop = JSONEscaping.firstEscape(in: utf8, from: start)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<stop]))
+        guard stop < utf8.count else { break }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONEscaping.longestEscape) { escape in
+          let length = JSONEscaping.writeEscape(utf8[stop], to: escape.baseAddress!)
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: escape[..<length]))
         }
-        let byte = utf8[position]
-        position += 1
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        let escaped = position - 1
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
-        switch byte {
-        case 0x22: appendEscape(0x22)
-        case 0x5C: appendEscape(0x5C)
-        case 0x0A: appendEscape(UInt8(ascii: "n"))
-        case 0x0D: appendEscape(UInt8(ascii: "r"))
-        case 0x09: appendEscape(UInt8(ascii: "t"))
-        default:
-          appendEscape(UInt8(ascii: "u"))
-          bytes.append(0x30)
-          bytes.append(0x30)
-          bytes.append(Self.hex[Int(byte >> 4)])
-          bytes.append(Self.hex[Int(byte & 0xF)])
-        }
-        start = position
+        start = stop + 1
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
   }
