@@ -680,12 +680,7 @@ struct DOTWriter: ~Copyable {
 
   /// Moves the bytes to a buffer of at least twice the room.
   private mutating func grow(_ extra: Int) {
-    let newCapacity = max(2 * capacity, count + extra)
-    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.update(from: base, count: count)
-    base.deallocate()
-    base = newBase
-    capacity = newCapacity
+    RawBytes.grow(&base, count: count, capacity: &capacity, extra: extra)
   }
 
   @inline(__always)
