@@ -701,7 +701,7 @@ struct ChronologyRenderer {
       if qualifier.part != .start { onlyStart = false }
       if qualifier.part != .end { onlyEnd = false }
     }
-    guard uncertain, !text.contains("uncertain") else { return }
+    guard uncertain, !Self.saysUncertain(text) else { return }
     if onlyStart {
       literal(" (start date uncertain)")
     } else if onlyEnd {
@@ -709,6 +709,34 @@ struct ChronologyRenderer {
     } else {
       literal(" (date uncertain)")
     }
+  }
+
+  /// Whether a date's description contains `uncertain`: a search of the bytes where
+  /// the description is ASCII and en dashes (as ``EDTFDate/humanDescription(ascii:)``
+  /// writes them), else Foundation's.
+  static func saysUncertain(_ text: String) -> Bool {
+    var text = text
+    let found = text.withUTF8 { bytes -> Bool? in
+      let word = "uncertain".utf8
+      var position = 0
+      while position < bytes.count {
+        if bytes[position] >= 0x80 {
+          // Only an en dash (E2 80 93) is known to be searched alike.
+          guard position + 2 < bytes.count, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
+            bytes[position + 2] == 0x93
+          else { return nil }
+          position += 3
+          continue
+        }
+        position += 1
+      }
+      guard bytes.count >= word.count else { return false }
+      for start in 0...(bytes.count - word.count) where bytes[start] == UInt8(ascii: "u") {
+        if word.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<(start + word.count)])) { return true }
+      }
+      return false
+    }
+    return found ?? text.contains("uncertain")
   }
 
   private mutating func identifier(_ identifier: DocumentIdentifier) {
