@@ -39,6 +39,10 @@ struct ChronologyRenderer {
   /// What the notes write for each document (``documentNoteTexts()``), made ahead for a
   /// large graph; nil: the notes read the documents as they are written.
   var documentNotes: ChronologyTexts?
+  /// The bytes written for recent dates; whether they are copied (false: every date is
+  /// described, as the tests compare).
+  private var dateTexts = ChronologyDateTexts()
+  var cachesDates = true
 
   /// Which end of an edge a field names.
   private enum End {
@@ -689,7 +693,21 @@ struct ChronologyRenderer {
     }
   }
 
+  /// A date as ``describe(_:)`` writes it, copied when the same date was written
+  /// lately (``ChronologyDateTexts``).
   private mutating func date(_ date: EDTFDate) {
+    guard cachesDates else { return describe(date) }
+    if let bytes = dateTexts.bytes(for: date) {
+      line.append(contentsOf: bytes)
+      return
+    }
+    let start = line.count
+    describe(date)
+    dateTexts.keep(Array(line[start...]), for: date)
+  }
+
+  /// A date's description, sanitized, and what of it is uncertain if it does not say.
+  private mutating func describe(_ date: EDTFDate) {
     let text = date.humanDescription(ascii: ascii)
     user(text)
     // Which parts are uncertain: all the start, all the end, or others.

@@ -80,4 +80,25 @@ struct ChronologyWordTests {
       #expect(ChronologyRenderer.saysUncertain(text) == text.contains("uncertain"), "\(Array(text.unicodeScalars))")
     }
   }
+
+  /// Dates copied from those written lately give the bytes of dates described each
+  /// time, on one thread and on two, in every layout.
+  @Test func copiedDatesAreTheDescribedDates() throws {
+    let graphs = [try ChronologyHostileParallelTests.hostileGraph(seed: 8), try TimelineGenerator(events: 300, seed: 5).graph()]
+    let layouts = [ChronologyOptions(), ChronologyOptions(width: 20, ascii: true), ChronologyOptions(format: .markdown)]
+    for graph in graphs {
+      for options in layouts {
+        for threshold in [Int.max, -1] {
+          var described = ChronologyRenderer(graph: graph, options: options)
+          described.cachesDates = false
+          described.parallelEntries = threshold
+          var copied = ChronologyRenderer(graph: graph, options: options)
+          copied.parallelEntries = threshold
+          copied.blockEntries = 7
+          let same = copied.render() == described.render()
+          #expect(same, "\(options), threshold \(threshold)")
+        }
+      }
+    }
+  }
 }
