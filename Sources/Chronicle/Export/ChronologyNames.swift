@@ -12,66 +12,27 @@
 /// retains strings the two writing threads share. Read here in order, they are one
 /// miss in a byte table. Events, most of a large timeline, are named mostly in their
 /// own entry, which reads the event anyway: they are left out (their names would be
-/// most of the table's memory). Made on two threads, half the entities each.
+/// most of the table's memory). Made on two threads, half the entities each
+/// (``ChronologyTexts``).
 struct ChronologyNames: Sendable {
-  /// The names of the entities before `split`, then those of the others, each with
-  /// the end of every name (in `firstBytes` or `secondBytes`); an event's is the end
-  /// of the name before it, marked with `absent`.
-  private let split: Int
-  private let firstBytes: [UInt8]
-  private let firstEnds: [UInt32]
-  private let secondBytes: [UInt8]
-  private let secondEnds: [UInt32]
-
-  /// The bit that marks an event's end: no name is kept for it.
-  private static let absent: UInt32 = 1 << 31
+  private let texts: ChronologyTexts
 
   /// The names of the entities of `graph` but its events, written with (copies of)
   /// `sanitizer`; nil if the names of half the entities take 2 GB or more.
   init?(_ graph: TimelineGraph, sanitizer: ChronologySanitizer) {
-    let count = graph.count
-    let split = count / 2
-    let parts = TwoThreads.run { piece -> (bytes: [UInt8], ends: [UInt32])? in
-      var sanitizer = sanitizer
-      var bytes: [UInt8] = []
-      var ends: [UInt32] = []
-      let range = piece == 0 ? 0..<split : split..<count
-      ends.reserveCapacity(range.count)
-      // About 24 bytes a name; grown should they be longer.
-      bytes.reserveCapacity(range.count * 24)
-      for position in range {
-        let isEvent = graph.entities[position].kind == .event
-        if !isEvent {
-          ChronologyRenderer.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &bytes)
-        }
-        guard let end = UInt32(exactly: bytes.count), end < Self.absent else { return nil }
-        ends.append(isEvent ? end | Self.absent : end)
-      }
-      return (bytes, ends)
+    // About 24 bytes a name.
+    let texts = ChronologyTexts(count: graph.count, bytesEach: 24, state: sanitizer) { sanitizer, position, bytes in
+      guard graph.entities[position].kind != .event else { return false }
+      ChronologyRenderer.appendName(of: position, in: graph, sanitizer: &sanitizer, to: &bytes)
+      return true
     }
-    guard parts.count == 2, let first = parts[0], let second = parts[1] else { return nil }
-    self.split = split
-    (firstBytes, firstEnds) = first
-    (secondBytes, secondEnds) = second
+    guard let texts else { return nil }
+    self.texts = texts
   }
 
   /// Appends the name of the entity at `position` to `line`; false, having appended
   /// nothing, for an event.
   func append(_ position: Int, to line: inout [UInt8]) -> Bool {
-    if position < split {
-      return Self.append(position, of: firstBytes, firstEnds, to: &line)
-    } else {
-      return Self.append(position - split, of: secondBytes, secondEnds, to: &line)
-    }
-  }
-
-  private static func append(_ position: Int, of bytes: [UInt8], _ ends: [UInt32], to line: inout [UInt8]) -> Bool {
-    let end = ends[position]
-    guard end & absent == 0 else { return false }
-    let start = position == 0 ? 0 : Int(ends[position - 1] & ~absent)
-    bytes.withUnsafeBufferPointer { bytes in
-      line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]))
-    }
-    return true
+    texts.append(position, to: &line)
   }
 }

@@ -90,6 +90,11 @@ extension ChronologyRenderer {
     writeFigures(figures)
     assert(nextCall == numbers.count)
     numbers = []
+    // The notes read the documents' texts, made ahead; the names are let go first (the
+    // texts are made reading the documents in order, and a note naming an entity that
+    // is no document reads its label).
+    names = nil
+    documentNotes = documentNoteTexts()
     let (first, second) = citations
     writeNotes(count: firsts.count) { ChronologyCitations.key(at: Int(firsts[$0]), first, second) }
   }
@@ -150,9 +155,9 @@ extension ChronologyRenderer {
 
   // MARK: Citations
 
-  /// The relations a document's entry names after those who issued, authored,
-  /// edited, signed or published it, in order.
-  private static let documentTargets = [RelationType.addressedTo.id, RelationType.containedIn.id, RelationType.cites.id]
+  /// The fields a document's entry names after those who issued, authored, edited,
+  /// signed or published it, in order.
+  private static let documentTargets: [ChronologyFields.Field] = [.addressedTo, .containedIn, .cites]
 
   /// Adds the citations ``writeEntry(_:)`` looks up for an entry, in its order: the
   /// headline's sources, those of the relations its fields name (as in
@@ -160,36 +165,35 @@ extension ChronologyRenderer {
   /// the claims in place, without the arrays of edges and claims the renderer makes.
   func citeEntry(_ index: EntityIndex, into citations: inout ChronologyCitations) {
     let position = Int(index.rawValue)
-    let edges = graph.index.edges
     citations.append(graph.entities[position].sources)
+    let incoming = graph.index.incoming, outgoing = graph.index.outgoing
     if graph.entities[position].kind == .document {
-      let incoming = graph.index.incoming[position]
-      for (_, type) in Self.byActors { citeRelations(incoming, ofType: type, in: edges, into: &citations) }
-      let outgoing = graph.index.outgoing[position]
-      for type in Self.documentTargets { citeRelations(outgoing, ofType: type, in: edges, into: &citations) }
+      for (_, field) in Self.byActors { citeRelations(field, of: position, in: incoming, into: &citations) }
+      for field in Self.documentTargets { citeRelations(field, of: position, in: outgoing, into: &citations) }
     } else {
-      let outgoing = graph.index.outgoing[position]
-      citeRelations(outgoing, ofType: RelationType.locatedIn.id, in: edges, into: &citations)
-      citeRelations(outgoing, ofType: RelationType.partOf.id, in: edges, into: &citations)
-      citeRelations(graph.index.incoming[position], ofType: RelationType.participant.id, in: edges, into: &citations)
+      citeRelations(.locatedIn, of: position, in: outgoing, into: &citations)
+      citeRelations(.partOf, of: position, in: outgoing, into: &citations)
+      citeRelations(.participant, of: position, in: incoming, into: &citations)
     }
-    let claims = graph.index.claimsBySubject[position]
-    if claims.count == 1 {
+    let claims = graph.index.claimsBySubject
+    let slots = claims.range(of: position)
+    if slots.count == 1 {
       // One claim: one property with one statement, which has the claim's sources.
-      citations.append(graph.claims[claims[0]].sources)
-    } else if !claims.isEmpty {
-      citeClaims(claims.map { graph.claims[$0] }, into: &citations)
+      citations.append(graph.claims[claims.item(at: slots.lowerBound)].sources)
+    } else if !slots.isEmpty {
+      citeClaims(slots.map { graph.claims[claims.item(at: $0)] }, into: &citations)
     }
   }
 
-  /// Adds the sources of the relations of the edges of one type among `positions`
-  /// (positions in `edges`), in order: the citations of an edge field. (An edge field
-  /// leaves out only implied edges, which have no relation and cite nothing.)
+  /// Adds the sources of the relations of the entity's edges in `table` (its outgoing
+  /// or incoming edges) whose type fills `field`, in order: the citations of an edge
+  /// field. (An edge field leaves out only implied edges, which have no relation and
+  /// cite nothing.)
   private func citeRelations(
-    _ positions: [Int], ofType type: String, in edges: EdgeList, into citations: inout ChronologyCitations
+    _ field: ChronologyFields.Field, of entity: Int, in table: OffsetTable, into citations: inout ChronologyCitations
   ) {
-    for position in positions where edges[position].type == type {
-      if let relation = edges[position].relation { citations.append(graph.relations[relation].sources) }
+    fields.forEachEdge(field, of: entity, in: table, edges: graph.index.edges.stored) { edge in
+      if edge.relation >= 0 { citations.append(graph.relations[Int(edge.relation)].sources) }
     }
   }
 

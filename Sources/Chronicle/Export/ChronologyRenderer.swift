@@ -16,6 +16,8 @@ struct ChronologyRenderer {
   private let width: Int
   private let wrapper: TextWrapper
   private(set) var sanitizer: ChronologySanitizer
+  /// The entry field each relation type's number fills.
+  let fields: ChronologyFields
   private var notes = ChronologyNotes()
   var output: [UInt8] = []
   /// Where finished blocks go when streaming (``render(to:)``); nil: all stays in `output`.
@@ -34,6 +36,13 @@ struct ChronologyRenderer {
   /// The names of the entities but the events, made ahead for a large graph
   /// (``writeInParallel()``); nil: names are read from the entities as they are written.
   var names: ChronologyNames?
+  /// What the notes write for each document (``documentNoteTexts()``), made ahead for a
+  /// large graph; nil: the notes read the documents as they are written.
+  var documentNotes: ChronologyTexts?
+  /// The bytes written for recent dates; whether they are copied (false: every date is
+  /// described, as the tests compare).
+  private var dateTexts = ChronologyDateTexts()
+  var cachesDates = true
 
   /// Which end of an edge a field names.
   private enum End {
@@ -68,6 +77,7 @@ struct ChronologyRenderer {
     self.width = options.width
     self.wrapper = TextWrapper(width: options.width, keepsBlockMarkersInline: options.format == .markdown)
     self.sanitizer = ChronologySanitizer(ascii: options.ascii, markdown: options.format == .markdown)
+    self.fields = ChronologyFields(typeNames: graph.index.edges.typeNames)
     var hasEntry = [Bool](repeating: false, count: graph.count)
     for index in graph.chronological { hasEntry[Int(index.rawValue)] = true }
     for index in graph.undated { hasEntry[Int(index.rawValue)] = true }
@@ -234,8 +244,11 @@ struct ChronologyRenderer {
 
   func figureSubjects() -> FigureSubjects {
     var subjects = FigureSubjects()
-    for claim in graph.claims {
-      if let subject = graph.index(of: claim.subject), hasEntry[Int(subject.rawValue)] { continue }
+    // The subjects were looked up when the graph was built.
+    let resolved = graph.index.claimSubjects
+    for position in graph.claims.indices {
+      if let subject = resolved[position], hasEntry[Int(subject.rawValue)] { continue }
+      let claim = graph.claims[position]
       let key = IdentifierKey(claim.subject)
       if subjects.bySubject[key] == nil { subjects.order.append(claim.subject) }
       subjects.bySubject[key, default: []].append(claim)
@@ -300,7 +313,7 @@ struct ChronologyRenderer {
 
   private mutating func noteText(_ key: ChronologyNotes.Key) {
     if let index = graph.index(of: key.document) {
-      noteText(document: Int(index.rawValue))
+      if documentNotes?.append(Int(index.rawValue), to: &line) != true { noteText(document: Int(index.rawValue)) }
     } else {
       literal("document ")
       user(quoted(key.document))
@@ -309,6 +322,29 @@ struct ChronologyRenderer {
     if let locator = key.locator {
       literal(", ")
       user(locator)
+    }
+  }
+
+  /// What ``noteText(document:)`` writes for every document of the graph, made ahead
+  /// on two threads for the notes of a large graph (most documents are cited by
+  /// several notes; each note would read the document far from the last in memory).
+  func documentNoteTexts() -> ChronologyTexts? {
+    var writer = self
+    writer.sink = nil
+    writer.output = []
+    writer.line = []
+    writer.documentNotes = nil
+    // About 120 bytes a document; pages of the room never written are never touched.
+    let documents = graph.entities.withUnsafeBufferPointer { entities in
+      entities.indices.reduce(0) { $0 + (entities[$1].kind == .document ? 1 : 0) }
+    }
+    let bytesEach = graph.count == 0 ? 0 : (documents * 120 + graph.count - 1) / graph.count
+    return ChronologyTexts(count: graph.count, bytesEach: bytesEach, state: writer) { writer, position, bytes in
+      guard writer.graph.entities[position].kind == .document else { return false }
+      swap(&writer.line, &bytes)
+      writer.noteText(document: position)
+      swap(&writer.line, &bytes)
+      return true
     }
   }
 
@@ -391,27 +427,17 @@ struct ChronologyRenderer {
   }
 
   private mutating func eventFields(_ index: EntityIndex) {
-    let outgoing = graph.outgoing(from: index)
-    edgeField("Place", Self.edges(outgoing, ofType: RelationType.locatedIn.id), end: .to)
-    edgeField("Part of", Self.edges(outgoing, ofType: RelationType.partOf.id), end: .to)
-    edgeField("Participants", graph.incoming(to: index, type: RelationType.participant.id)[...], end: .from)
-  }
-
-  /// The edges of one type, in their order: a slice when they are contiguous (the
-  /// graph sorts an entity's edges by type), else a filtered copy.
-  static func edges(_ edges: [Edge], ofType type: String) -> ArraySlice<Edge> {
-    guard let first = edges.firstIndex(where: { $0.type == type }) else { return [] }
-    var end = first + 1
-    while end < edges.count, edges[end].type == type { end += 1 }
-    if edges[end...].contains(where: { $0.type == type }) { return ArraySlice(edges.filter { $0.type == type }) }
-    return edges[first..<end]
+    let position = Int(index.rawValue)
+    let outgoing = graph.index.outgoing
+    edgeField("Place", .locatedIn, of: position, in: outgoing, end: .to)
+    edgeField("Part of", .partOf, of: position, in: outgoing, end: .to)
+    edgeField("Participants", .participant, of: position, in: graph.index.incoming, end: .from)
   }
 
   /// The fields naming who issued, authored, edited, signed or published a document.
-  static let byActors: [(label: String, type: String)] = [
-    ("Issued by", RelationType.issued.id), ("Authored by", RelationType.authored.id),
-    ("Edited by", RelationType.edited.id), ("Signed by", RelationType.signed.id),
-    ("Published by", RelationType.published.id),
+  static let byActors: [(label: String, field: ChronologyFields.Field)] = [
+    ("Issued by", .issued), ("Authored by", .authored), ("Edited by", .edited), ("Signed by", .signed),
+    ("Published by", .published),
   ]
 
   /// Reads the document in place: a copy of an ``Entity`` retains every one of its fields.
@@ -426,19 +452,19 @@ struct ChronologyRenderer {
       }
       emit(level: 1)
     }
-    let incoming = graph.incoming(to: index)
-    let outgoing = graph.outgoing(from: index)
-    for (label, type) in Self.byActors {
-      edgeField(label, Self.edges(incoming, ofType: type), end: .from)
+    let incoming = graph.index.incoming
+    for (label, field) in Self.byActors {
+      edgeField(label, field, of: position, in: incoming, end: .from)
     }
     if let publisher = graph.entities[position].publisher, !publisher.isEmpty {
       literal("Publisher: ")
       user(publisher)
       emit(level: 1)
     }
-    edgeField("Addressed to", Self.edges(outgoing, ofType: RelationType.addressedTo.id), end: .to)
-    edgeField("Contained in", Self.edges(outgoing, ofType: RelationType.containedIn.id), end: .to)
-    edgeField("Cites", Self.edges(outgoing, ofType: RelationType.cites.id), end: .to)
+    let outgoing = graph.index.outgoing
+    edgeField("Addressed to", .addressedTo, of: position, in: outgoing, end: .to)
+    edgeField("Contained in", .containedIn, of: position, in: outgoing, end: .to)
+    edgeField("Cites", .cites, of: position, in: outgoing, end: .to)
     let steps = graph.entities[position].steps
     if !steps.isEmpty {
       literal("Other dates: ")
@@ -452,47 +478,65 @@ struct ChronologyRenderer {
     }
   }
 
-  /// `Label: Name (role; date; at locator) [1]; Other [2]`, one field line.
-  private mutating func edgeField(_ label: String, _ edges: ArraySlice<Edge>, end: End) {
-    func target(_ edge: Edge) -> EntityIndex { end == .to ? edge.to : edge.from }
-    // A field (`place`) and a relation to the same entity are one fact: keep the sourced one.
-    var edges = edges
-    if edges.contains(where: \.isImplied) {
-      let all = edges
-      edges = ArraySlice(all.filter { edge in
-        !(edge.isImplied && all.contains { !$0.isImplied && target($0) == target(edge) })
-      })
+  /// `Label: Name (role; date; at locator) [1]; Other [2]`, one field line: the edges
+  /// of the entity at `entity` in `table` (its outgoing or incoming edges) whose type
+  /// fills `field`, in their order. Reads the edges in place, by type number.
+  private mutating func edgeField(
+    _ label: String, _ field: ChronologyFields.Field, of entity: Int, in table: OffsetTable, end: End
+  ) {
+    let (stored, fields) = (graph.index.edges.stored, self.fields)
+    var count = 0
+    var implied = false
+    fields.forEachEdge(field, of: entity, in: table, edges: stored) { edge in
+      count += 1
+      if edge.relation < 0 { implied = true }
     }
-    guard !edges.isEmpty else { return }
+    guard count > 0 else { return }
+    func target(_ edge: StoredEdge) -> Int32 { end == .to ? edge.to : edge.from }
     literal(label)
     literal(": ")
-    for (offset, edge) in edges.enumerated() {
-      if offset > 0 { literal("; ") }
-      name(target(edge))
-      guard let position = edge.relation else { continue }
-      // Fields read in place: a copy of the relation would retain every one of them.
-      var details = 0
-      func separate(_ renderer: inout ChronologyRenderer) {
-        renderer.literal(details == 0 ? " (" : "; ")
-        details += 1
+    var written = 0
+    fields.forEachEdge(field, of: entity, in: table, edges: stored) { edge in
+      // A field (`place`) and a relation to the same entity are one fact: keep the sourced one.
+      if implied, edge.relation < 0 {
+        var sourced = false
+        fields.forEachEdge(field, of: entity, in: table, edges: stored) { other in
+          if other.relation >= 0 && target(other) == target(edge) { sourced = true }
+        }
+        if sourced { return }
       }
-      if let role = graph.relations[position].role, !role.isEmpty {
-        separate(&self)
-        user(role)
-      }
-      if let date = graph.relations[position].date {
-        separate(&self)
-        self.date(date)
-      }
-      if let locator = graph.relations[position].locator, !locator.isEmpty {
-        separate(&self)
-        literal("at ")
-        user(locator)
-      }
-      if details > 0 { literal(")") }
-      cite(graph.relations[position].sources)
+      if written > 0 { literal("; ") }
+      written += 1
+      name(EntityIndex(rawValue: target(edge)))
+      if edge.relation >= 0 { relationDetails(Int(edge.relation)) }
     }
     emit(level: 1)
+  }
+
+  /// ` (role; date; at locator) [1]`: what an edge field says of a relation after
+  /// naming the entity at its other end. Reads the relation in place: a copy would
+  /// retain every one of its fields.
+  private mutating func relationDetails(_ position: Int) {
+    var details = 0
+    func separate(_ renderer: inout ChronologyRenderer) {
+      renderer.literal(details == 0 ? " (" : "; ")
+      details += 1
+    }
+    if let role = graph.relations[position].role, !role.isEmpty {
+      separate(&self)
+      user(role)
+    }
+    if let date = graph.relations[position].date {
+      separate(&self)
+      self.date(date)
+    }
+    if let locator = graph.relations[position].locator, !locator.isEmpty {
+      separate(&self)
+      literal("at ")
+      user(locator)
+    }
+    if details > 0 { literal(")") }
+    cite(graph.relations[position].sources)
   }
 
   // MARK: Figures
@@ -649,7 +693,21 @@ struct ChronologyRenderer {
     }
   }
 
+  /// A date as ``describe(_:)`` writes it, copied when the same date was written
+  /// lately (``ChronologyDateTexts``).
   private mutating func date(_ date: EDTFDate) {
+    guard cachesDates else { return describe(date) }
+    if let bytes = dateTexts.bytes(for: date) {
+      line.append(contentsOf: bytes)
+      return
+    }
+    let start = line.count
+    describe(date)
+    dateTexts.keep(Array(line[start...]), for: date)
+  }
+
+  /// A date's description, sanitized, and what of it is uncertain if it does not say.
+  private mutating func describe(_ date: EDTFDate) {
     let text = date.humanDescription(ascii: ascii)
     user(text)
     // Which parts are uncertain: all the start, all the end, or others.
@@ -661,7 +719,7 @@ struct ChronologyRenderer {
       if qualifier.part != .start { onlyStart = false }
       if qualifier.part != .end { onlyEnd = false }
     }
-    guard uncertain, !text.contains("uncertain") else { return }
+    guard uncertain, !Self.saysUncertain(text) else { return }
     if onlyStart {
       literal(" (start date uncertain)")
     } else if onlyEnd {
@@ -669,6 +727,34 @@ struct ChronologyRenderer {
     } else {
       literal(" (date uncertain)")
     }
+  }
+
+  /// Whether a date's description contains `uncertain`: a search of the bytes where
+  /// the description is ASCII and en dashes (as ``EDTFDate/humanDescription(ascii:)``
+  /// writes them), else Foundation's.
+  static func saysUncertain(_ text: String) -> Bool {
+    var text = text
+    let found = text.withUTF8 { bytes -> Bool? in
+      let word = "uncertain".utf8
+      var position = 0
+      while position < bytes.count {
+        if bytes[position] >= 0x80 {
+          // Only an en dash (E2 80 93) is known to be searched alike.
+          guard position + 2 < bytes.count, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
+            bytes[position + 2] == 0x93
+          else { return nil }
+          position += 3
+          continue
+        }
+        position += 1
+      }
+      guard bytes.count >= word.count else { return false }
+      for start in 0...(bytes.count - word.count) where bytes[start] == UInt8(ascii: "u") {
+        if word.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<(start + word.count)])) { return true }
+      }
+      return false
+    }
+    return found ?? text.contains("uncertain")
   }
 
   private mutating func identifier(_ identifier: DocumentIdentifier) {

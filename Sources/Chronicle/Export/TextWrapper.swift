@@ -168,7 +168,25 @@ struct TextWrapper: Sendable {
     var breaks = false
     var high: UInt8 = 0
     var previous: UInt8 = 0
-    for byte in bytes {
+    var start = 0
+    #if _endian(little)
+      // Eight bytes at a time: a line feed, a space after a space, a byte of 0x80 or more.
+      if let base = bytes.baseAddress, bytes.count >= 8 {
+        var words: UInt64 = 0
+        var carry: UInt64 = 0  // the high bit of the previous word's last byte, if a space
+        while start + 8 <= bytes.count {
+          let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+          let spaces = Self.bytesEqual(word, space)
+          if Self.bytesEqual(word, UInt8(ascii: "\n")) != 0 || spaces & (spaces << 8 | carry) != 0 { breaks = true }
+          carry = spaces >> 56
+          words |= word
+          start += 8
+        }
+        for shift in stride(from: 0, to: 64, by: 8) { high |= UInt8(truncatingIfNeeded: words >> UInt64(shift)) }
+        previous = bytes[start - 1]
+      }
+    #endif
+    for byte in UnsafeBufferPointer(rebasing: bytes[start...]) {
       if byte == UInt8(ascii: "\n") || (byte == space && previous == space) { breaks = true }
       high |= byte
       previous = byte
@@ -177,6 +195,16 @@ struct TextWrapper: Sendable {
     guard let first = bytes.first, let last = bytes.last, first != space, last != space, !breaks else { return (false, ascii) }
     if width > 0, prefixCount + bytes.count > width { return (false, ascii) }
     return (true, ascii)
+  }
+
+  /// The high bit of each byte of `word` equal to `byte`, the other bits clear.
+  @inline(__always)
+  static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let difference = word ^ (ones &* UInt64(byte))
+    // A byte's high bit is set when the byte is not zero; no carry crosses a byte.
+    return ~(((difference & low) &+ low) | difference) & ~low
   }
 
   private func place(
@@ -266,25 +294,21 @@ struct TextWrapper: Sendable {
 
   /// The terminal columns a UTF-8 word takes.
   static func columns(of word: UnsafeBufferPointer<UInt8>) -> Int {
-    var ascii = true
-    var belowCombiningMarks = true
-    for byte in word {
-      if byte >= 0x80 { ascii = false }
-      if byte >= 0xCC { belowCombiningMarks = false }
-    }
-    if ascii { return word.count }
-    if belowCombiningMarks { return latinColumns(of: word) }
+    if word.allSatisfy({ $0 < 0x80 }) { return word.count }
+    if let columns = latinColumns(of: word) { return columns }
     var total = 0
     for character in String(decoding: word, as: UTF8.self) { total += columns(of: character) }
     return total
   }
 
   /// The columns of a word whose characters are all below U+0300 (its bytes are all
-  /// below 0xCC): there no character joins the next one, none is wide or an emoji
-  /// shown as such, and only the controls (C0, DEL, C1) and the soft hyphen (a format
-  /// character) take no column; so counting characters one by one, without
-  /// grapheme breaking, gives what ``columns(of:)-(Character)`` gives.
-  private static func latinColumns(of word: UnsafeBufferPointer<UInt8>) -> Int {
+  /// below 0xCC) or in U+2010–U+2027 (dashes, quotation marks,
+  /// bullet, ellipsis: E2 80 90–A7); nil for any other word. There no character joins
+  /// the next one, none is wide or an emoji shown as such, and only the controls (C0,
+  /// DEL, C1) and the soft hyphen (a format character) take no column; so counting
+  /// characters one by one, without grapheme breaking, gives what
+  /// ``columns(of:)-(Character)`` gives.
+  private static func latinColumns(of word: UnsafeBufferPointer<UInt8>) -> Int? {
     var total = 0
     var position = 0
     while position < word.count {
@@ -292,13 +316,19 @@ struct TextWrapper: Sendable {
       if byte < 0x80 {
         if byte >= 0x20 && byte != 0x7F { total += 1 }
         position += 1
-        continue
+      } else if byte < 0xCC {
+        // A two-byte sequence C2–CB xx: U+0080–U+02FF.
+        let next: UInt8 = position + 1 < word.count ? word[position + 1] : 0
+        if !(byte == 0xC2 && (next < 0xA0 || next == 0xAD)) { total += 1 }
+        position += 2
+      } else if byte == 0xE2, position + 2 < word.count, word[position + 1] == 0x80,
+        (0x90...0xA7).contains(word[position + 2])
+      {
+        total += 1
+        position += 3
+      } else {
+        return nil
       }
-      // A two-byte sequence C2–CB xx: U+0080–U+02FF.
-      let next: UInt8 = position + 1 < word.count ? word[position + 1] : 0
-      let isZeroWidth = byte == 0xC2 && (next < 0xA0 || next == 0xAD)
-      if !isZeroWidth { total += 1 }
-      position += 2
     }
     return total
   }

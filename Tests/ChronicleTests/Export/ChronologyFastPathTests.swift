@@ -16,6 +16,11 @@ struct ChronologyFastPathTests {
 
   /// Deterministic strings of up to `length` pieces.
   static func strings(count: Int, length: Int, seed: UInt64) -> [String] {
+    strings(of: pieces, count: count, length: length, seed: seed)
+  }
+
+  /// Deterministic strings of up to `length` of the given pieces.
+  static func strings(of pieces: [String], count: Int, length: Int, seed: UInt64) -> [String] {
     var state = seed
     func next(_ bound: Int) -> Int {
       state = state &* 6364136223846793005 &+ 1442695040888963407
