@@ -2,7 +2,7 @@
 /// threads (half the entities each): what ``ChronologyNames`` and the notes' document
 /// texts are kept in.
 ///
-///     let texts = ChronologyTexts(count: graph.count, state: sanitizer) { sanitizer, position, bytes in
+///     let texts = ChronologyTexts(count: graph.count, bytesEach: 24, state: sanitizer) { sanitizer, position, bytes in
 ///       guard graph.entities[position].kind == .place else { return false }
 ///       sanitizer.append(graph.entities[position].label, to: &bytes)
 ///       return true

@@ -78,18 +78,24 @@ struct DOTScene: Sendable {
     // for is decided once per number, and no name is read or compared per edge.
     let typeNames = graph.edges.typeNames
     let typeAsked = typeNames.map { name in options.relationTypes?.contains(name) ?? true }
+    // A type's name goes in the set at its first drawn edge, so that of two spellings
+    // `==` holds equal, the one drawn first is the one the legend names.
     var typeDrawn = [Bool](repeating: false, count: typeNames.count)
+    var typesUsed: Set<String> = []
     graph.edges.stored.withUnsafeBufferPointer { stored in
       isDrawn.withUnsafeBufferPointer { isDrawn in
         for position in stored.indices {
           let edge = stored[position]
-          guard isDrawn[Int(edge.from)], isDrawn[Int(edge.to)], typeAsked[Int(edge.type)] else { continue }
+          let type = Int(edge.type)
+          guard isDrawn[Int(edge.from)], isDrawn[Int(edge.to)], typeAsked[type] else { continue }
           edges.append(position)
-          typeDrawn[Int(edge.type)] = true
+          if !typeDrawn[type] {
+            typeDrawn[type] = true
+            typesUsed.insert(typeNames[type])
+          }
         }
       }
     }
-    let typesUsed = Set(typeNames.indices.lazy.filter { typeDrawn[$0] }.map { typeNames[$0] })
     builtInTypesUsed = RelationType.builtIns.map(\.id).filter { typesUsed.contains($0) }
     declaredTypesUsed = typesUsed.filter { !DOTStyle.hasOwnStyle($0) }.sorted()
 

@@ -35,8 +35,9 @@ public struct JSONExporter: Sendable {
     return bytes
   }
 
-  /// The same bytes as ``export(_:)``, handed to `sink` in pieces of about
-  /// `chunkBytes` as they are written, so that the whole document is never held:
+  /// The same bytes as ``export(_:)``, handed to `sink` in pieces of at most
+  /// `chunkBytes` as they are written (smaller ones where a block written on the other
+  /// thread follows), so that the whole document is never held:
   ///
   ///     JSONExporter().export(graph) { chunk in _ = write(STDOUT_FILENO, chunk.baseAddress, chunk.count) }
   public func export(

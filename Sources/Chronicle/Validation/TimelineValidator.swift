@@ -100,13 +100,14 @@ struct TimelineValidator {
   /// Kinds a reference may name, one bit per kind (by ``EntityKind/order``): tested for
   /// every reference on two threads, with neither a hash nor a shared object counted.
   private struct Kinds {
-    let bits: UInt8
+    /// One bit per kind: room for 32 kinds (there are five).
+    let bits: UInt32
 
     init(_ kinds: EntityKind...) {
-      bits = kinds.reduce(0) { $0 | 1 << UInt8($1.order) }
+      bits = kinds.reduce(0) { $0 | 1 << UInt32($1.order) }
     }
 
-    func contains(_ kind: EntityKind) -> Bool { bits & 1 << UInt8(kind.order) != 0 }
+    func contains(_ kind: EntityKind) -> Bool { bits & 1 << UInt32(kind.order) != 0 }
 
     /// The kinds, in their order.
     var members: [EntityKind] { EntityKind.allCases.filter(contains).sorted() }

@@ -164,6 +164,37 @@ struct DOTFastPathTests {
     }
   }
 
+  /// The types the legend names are those of the drawn edges, each spelled as at its
+  /// first drawn edge, even where another spelling `==` holds equal comes first among
+  /// all the relations (types are numbered by their first use in any relation).
+  @Test func legendTypesAreSpelledAsTheirFirstDrawnEdge() throws {
+    let decomposed = "cafe\u{301}", composed = "caf\u{E9}"
+    var text = """
+      {"relationTypes": [{"id": "\(composed)", "from": ["person"], "to": ["event", "document"]}],
+       "entities": [
+        {"id": "e", "kind": "event", "title": "E", "date": "1992"},
+        {"id": "p", "kind": "person", "name": "P"},
+        {"id": "d", "kind": "document", "title": "D", "date": "1993"}],
+       "relations": [
+        {"from": "p", "type": "DECOMPOSED", "to": "d"},
+        {"from": "p", "type": "\(composed)", "to": "e"},
+        {"from": "p", "type": "DECOMPOSED", "to": "e"}]}
+      """
+    text = text.replacingOccurrences(of: "DECOMPOSED", with: decomposed)
+    var builder = TimelineBuilder()
+    TimelineReader.read(text, file: "t.json", into: &builder)
+    let graph = try builder.build()
+    #expect(graph.edges.typeNames.map { Array($0.unicodeScalars) }.prefix(2) == [Array(decomposed.unicodeScalars), Array(composed.unicodeScalars)])
+    var options = DOTOptions()
+    options.kinds = [.event, .person]
+    let scene = DOTScene(graph: graph, options: options)
+    #expect(Array(scene.edges) == [1, 2])
+    #expect(scene.declaredTypesUsed.map { Array($0.unicodeScalars) } == [Array(composed.unicodeScalars)])
+    // Every edge drawn: the first spelling is the decomposed one.
+    let all = DOTScene(graph: graph, options: DOTOptions())
+    #expect(all.declaredTypesUsed.map { Array($0.unicodeScalars) } == [Array(decomposed.unicodeScalars)])
+  }
+
   @Test func recordedAttributesAreTheWrittenOnes() {
     let templates = DOTExporter.NodeTemplates()
     for kind in EntityKind.allCases {
