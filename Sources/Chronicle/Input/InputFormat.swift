@@ -53,6 +53,18 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
   ///
   ///     InputFormat.sniff(Array("  {\"a\": 1}".utf8))  // .json
   public static func sniff(_ bytes: [UInt8]) -> InputFormat {
+    bytes.withUnsafeBufferPointer(sniff)
+  }
+
+  /// The format of a file's bytes, from its name when it has a known extension, or
+  /// else from the bytes (see ``sniff(_:)-([UInt8])``).
+  static func of(path: String, bytes: UnsafeBufferPointer<UInt8>) -> InputFormat {
+    if path != "-", let format = InputFormat(fileExtension: fileExtension(of: path)) { return format }
+    return sniff(bytes)
+  }
+
+  /// ``sniff(_:)-([UInt8])`` over bytes in memory.
+  static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> InputFormat {
     var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while index < bytes.count {
       switch bytes[index] {

@@ -142,6 +142,13 @@ struct FileIdentity: Equatable, Sendable {
     modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
   }
 
+  /// The identity of the file at `path`; nil unless it is a regular file.
+  init?(path: String) {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    self.init(status)
+  }
+
   /// The identity of the file open at `descriptor`; nil unless it is a regular file.
   init?(descriptor: Int32) {
     var status = stat()

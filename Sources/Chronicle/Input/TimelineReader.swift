@@ -101,16 +101,28 @@ public enum TimelineReader {
     _ bytes: [UInt8], file: String, rereading path: String? = nil, identity: FileIdentity? = nil,
     releasing: Bool = false, partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
-    let saved = builder
-    builder.reserveCapacity(forJSONBytes: bytes.count)
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
     let document = path.flatMap { SourceDocument(rereading: $0, byteCount: bytes.count, file: file, identity: identity) }
       ?? SourceDocument(bytes: bytes, file: file)
-    let releasing = releasing && document.isRereading && bytes.count >= TimelinePart.minimumByteCount
+    return bytes.withUnsafeBufferPointer { buffer in
+      readStreaming(
+        buffer, document: document, file: file, releasing: releasing, partGuesses: partGuesses, into: &builder)
+    }
+  }
+
+  /// Reads JSON element by element from `buffer`, which holds the bytes of `document`
+  /// (see ``readStreaming(_:file:rereading:identity:releasing:partGuesses:into:)``).
+  static func readStreaming(
+    _ buffer: UnsafeBufferPointer<UInt8>, document: SourceDocument, file: String, releasing: Bool,
+    partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
+  ) -> StreamingOutcome {
+    let saved = builder
+    builder.reserveCapacity(forJSONBytes: buffer.count)
+    let releasing = releasing && document.isRereading && buffer.count >= TimelinePart.minimumByteCount
     var decoder = TimelineDecoder(file: file)
     let threads = min(8, ProcessInfo.processInfo.activeProcessorCount)
-    let outcome: Result<TimelineDecoder.StreamStop, InputError> = bytes.withUnsafeBufferPointer { buffer in
+    let outcome: Result<TimelineDecoder.StreamStop, InputError> = {
       let guesses = partGuesses ?? TimelinePart.guesses(byteCount: buffer.count, threads: threads)
       let starts = TimelinePart.starts(in: buffer, near: guesses)
       var parser = JSONByteParser(buffer)
@@ -168,7 +180,7 @@ public enum TimelineReader {
         outcome = decode(until: next < starts.count ? starts[next].start : .max)
       }
       return outcome
-    }
+    }()
     switch outcome {
     case .success(.needsTree):
       builder = saved
@@ -192,6 +204,7 @@ public enum TimelineReader {
   /// Reads files by path (`-` for standard input) into the builder, in order.
   public static func read(contentsOf paths: [String], into builder: inout TimelineBuilder) {
     for path in paths {
+      if path != "-", readMapped(path, into: &builder) { continue }
       switch loadFile(path) {
       case .success(let loaded):
         // Regular files are read again for positions (see `SourceDocument`); standard
@@ -202,6 +215,37 @@ public enum TimelineReader {
         builder.report(diagnostic)
       }
     }
+  }
+
+  /// Reads a JSON file of `minimumSize` bytes or more in place, mapped into memory
+  /// (``MappedFile``) rather than copied into an array; false when it is not such a
+  /// file or could not be read that way, and must be read as an array (the builder is
+  /// then as it was). `mapped` runs once the file is mapped, before it is read (for
+  /// tests).
+  static func readMapped(
+    _ path: String, minimumSize: Int = TimelinePart.minimumByteCount, into builder: inout TimelineBuilder,
+    mapped: () -> Void = {}
+  ) -> Bool {
+    #if os(Linux)
+    let ready = mapped
+    guard let mapped = MappedFile(path: path, minimumSize: minimumSize, maximumSize: maximumFileSize),
+      InputFormat.of(path: path, bytes: mapped.buffer) == .json,
+      let document = SourceDocument(rereading: path, byteCount: mapped.buffer.count, file: path, identity: mapped.identity)
+    else { return false }
+    ready()
+    let saved = builder
+    // A file changed while it was read (shortened: see `TruncationGuard`) is read again
+    // as it now is.
+    guard readStreaming(mapped.buffer, document: document, file: path, releasing: true, into: &builder) == .read,
+      FileIdentity(path: path) == mapped.identity
+    else {
+      builder = saved
+      return false
+    }
+    return true
+    #else
+    return false
+    #endif
   }
 
   /// Reads and validates files in one step.

@@ -1,0 +1,99 @@
+#if os(Linux)
+import Foundation
+import Testing
+
+@testable import Chronicle
+
+/// Large JSON files are read in place, mapped into memory: the same graph and
+/// diagnostics as from an array, and a file shortened while mapped is read again as it
+/// now is instead of ending the process.
+struct MappedFileTests {
+  /// A temporary file holding `bytes`, removed by the caller.
+  private func temporaryFile(_ bytes: [UInt8], _ name: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("chronicle-\(name)-\(UUID().uuidString).json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// What reading `path` as an array gives: the graph and the diagnostics' text.
+  private func readAsArray(_ path: String) throws -> (TimelineGraph, [String]) {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var builder = TimelineBuilder()
+    TimelineReader.read(bytes, file: path, rereading: path, into: &builder)
+    let result = builder.validate()
+    return (result.graph, result.diagnostics.map(\.description))
+  }
+
+  /// Files small enough for one thread and large enough for parts on several: the same
+  /// graph and diagnostics (with their positions, read again from the file) as from an
+  /// array, a late dangling reference included.
+  @Test(arguments: [300, 16_000])
+  func aMappedFileReadsAsAnArray(events: Int) throws {
+    var text = String(decoding: TimelineGenerator(events: events, seed: 3).bytes(.json), as: UTF8.self)
+    let last = try #require(text.range(of: #""to":"event-"#, options: .backwards))
+    text.replaceSubrange(last, with: #""to":"nowhere-"#)
+    let path = try temporaryFile(Array(text.utf8), "mapped")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var builder = TimelineBuilder()
+    #expect(TimelineReader.readMapped(path, minimumSize: 1, into: &builder))
+    let mapped = builder.validate()
+    let (graph, diagnostics) = try readAsArray(path)
+    #expect(mapped.graph == graph)
+    #expect(mapped.diagnostics.map(\.description) == diagnostics)
+    #expect(diagnostics.contains { $0.contains("nowhere-") && $0.contains(path + ":") })
+  }
+
+  /// Files that are not mapped: too small, YAML, missing, a directory.
+  @Test func otherFilesAreLeftToTheArrayRead() throws {
+    let path = try temporaryFile(Array(#"{"chronicle": 1, "entities": []}"#.utf8), "small")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let yaml = try temporaryFile(Array("chronicle: 1\nentities: []\n".utf8), "yaml") + ".yaml"
+    try Data("chronicle: 1\nentities: []\n".utf8).write(to: URL(fileURLWithPath: yaml))
+    defer { try? FileManager.default.removeItem(atPath: yaml) }
+    var builder = TimelineBuilder()
+    #expect(!TimelineReader.readMapped(path, minimumSize: 1 << 20, into: &builder))
+    #expect(!TimelineReader.readMapped(yaml, minimumSize: 1, into: &builder))
+    #expect(!TimelineReader.readMapped(path + "-missing", minimumSize: 1, into: &builder))
+    #expect(!TimelineReader.readMapped(FileManager.default.temporaryDirectory.path, minimumSize: 1, into: &builder))
+    #expect(builder.validate().graph.entities.isEmpty)
+  }
+
+  /// The pages a shortened file no longer holds read as zeros instead of ending the
+  /// process with `SIGBUS`.
+  @Test func pagesPastANewEndReadAsZeros() throws {
+    let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+    let path = try temporaryFile(bytes, "shortened")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let mapped = try #require(MappedFile(path: path, minimumSize: 1, maximumSize: .max))
+    #expect(truncate(path, 4096) == 0)
+    #expect(mapped.buffer[100] == UInt8(ascii: "x"))
+    #expect(mapped.buffer[bytes.count - 1] == 0)
+    #expect(mapped.buffer[8192] == 0)
+    #expect(TruncationGuard.shared.covers(Int(bitPattern: mapped.buffer.baseAddress! + 8192)))
+  }
+
+  /// A file shortened after it was mapped, before or while it is read: the read is
+  /// refused and the builder left as it was, and the file is then read as it now is,
+  /// with the same diagnostics as an array read of it.
+  @Test(arguments: [300, 16_000])
+  func aFileShortenedWhileMappedIsReadAgainAsItIsNow(events: Int) throws {
+    let bytes = TimelineGenerator(events: events, seed: 4).bytes(.json)
+    let path = try temporaryFile(bytes, "cut")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var builder = TimelineBuilder()
+    let read = TimelineReader.readMapped(path, minimumSize: 1, into: &builder) {
+      _ = truncate(path, off_t(bytes.count * 2 / 3))
+    }
+    #expect(!read)
+    #expect(builder.validate().graph.entities.isEmpty)
+    var again = TimelineBuilder()
+    TimelineReader.read(contentsOf: [path], into: &again)
+    let result = again.validate()
+    let (graph, diagnostics) = try readAsArray(path)
+    #expect(result.graph == graph)
+    #expect(result.diagnostics.map(\.description) == diagnostics)
+    #expect(result.hasErrors)
+  }
+}
+#endif
