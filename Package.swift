@@ -18,8 +18,10 @@ let package = Package(
   targets: [
     .target(
       name: "Chronicle",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: ["CTruncationGuard", .product(name: "Yams", package: "Yams")]
     ),
+    // The SIGBUS handler that lets a large file be read in place from a mapping.
+    .target(name: "CTruncationGuard"),
     .target(
       name: "ChronicleGraphviz",
       dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]

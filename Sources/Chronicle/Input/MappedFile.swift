@@ -26,17 +26,20 @@ final class MappedFile: @unchecked Sendable {
   /// at most `maximumSize`; nil otherwise, or when it cannot be opened or mapped (the
   /// caller then reads it as before).
   init?(path: String, minimumSize: Int, maximumSize: Int) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Only a regular file is opened: opening a named pipe would wait for a writer (or
+    // take the data of one that the array read, after, would then wait for).
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    var status = stat()
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
       Int(status.st_size) >= max(1, minimumSize), Int(status.st_size) <= maximumSize
     else { return nil }
     let count = Int(status.st_size)
     let address = mmap(nil, count, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0)
     guard let address, address != MAP_FAILED else { return nil }
-    guard TruncationGuard.shared.watch(UnsafeRawBufferPointer(start: address, count: count)) else {
+    guard TruncationGuard.watch(UnsafeRawBufferPointer(start: address, count: count)) else {
       munmap(address, count)
       return nil
     }
@@ -45,7 +48,7 @@ final class MappedFile: @unchecked Sendable {
   }
 
   deinit {
-    TruncationGuard.shared.forget(UnsafeRawBufferPointer(buffer))
+    if let base = buffer.baseAddress { TruncationGuard.forget(base) }
     munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
   }
 }

@@ -7,9 +7,10 @@ import Foundation
 /// Only for a file that can be read again (``SourceDocument/isRereading``): the
 /// bytes are never needed after they are read, except when a part of the file read on
 /// another thread is not used (its bytes are then read again from the file) or when
-/// the read fails. A page given back reads as zeros, which cannot occur in JSON (not
-/// even in a string), so a read that goes back over one fails: the file is then read
-/// again whole, without giving pages back.
+/// the read fails. A page of an array given back reads as zeros, which cannot occur in
+/// JSON (not even in a string), so a read that goes back over one fails: the file is
+/// then read again whole, without giving pages back. A page of a file mapped in place
+/// (``MappedFile``) given back is read from the file again when touched.
 struct PageRelease {
   private let base: UnsafeMutableRawPointer?
   private let count: Int

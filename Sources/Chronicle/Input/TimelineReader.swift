@@ -234,11 +234,16 @@ public enum TimelineReader {
     else { return false }
     ready()
     let saved = builder
+    var outcome = readStreaming(mapped.buffer, document: document, file: path, releasing: true, into: &builder)
+    if outcome == .readAgain, FileIdentity(path: path) == mapped.identity {
+      // An error, found with pages given back: the mapping still reads the whole file
+      // (a page given back is read from it again), so the error is found and reported
+      // from there, without reading the file into an array.
+      outcome = readStreaming(mapped.buffer, document: document, file: path, releasing: false, into: &builder)
+    }
     // A file changed while it was read (shortened: see `TruncationGuard`) is read again
     // as it now is.
-    guard readStreaming(mapped.buffer, document: document, file: path, releasing: true, into: &builder) == .read,
-      FileIdentity(path: path) == mapped.identity
-    else {
+    guard outcome == .read, FileIdentity(path: path) == mapped.identity else {
       builder = saved
       return false
     }

@@ -44,6 +44,53 @@ struct MappedFileTests {
     #expect(diagnostics.contains { $0.contains("nowhere-") && $0.contains(path + ":") })
   }
 
+  /// A syntax error late in a file, small or read in parts with pages given back: read
+  /// and reported from the mapping, as the array read reports it.
+  @Test(arguments: [300, 16_000])
+  func aSyntaxErrorIsReportedFromTheMapping(events: Int) throws {
+    var text = String(decoding: TimelineGenerator(events: events, seed: 5).bytes(.json), as: UTF8.self)
+    let last = try #require(text.range(of: #""type":"#, options: .backwards))
+    text.replaceSubrange(last, with: #""type"::"#)
+    let path = try temporaryFile(Array(text.utf8), "syntax")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var builder = TimelineBuilder()
+    #expect(TimelineReader.readMapped(path, minimumSize: 1, into: &builder))
+    let mapped = builder.validate()
+    let (graph, diagnostics) = try readAsArray(path)
+    #expect(mapped.graph == graph)
+    #expect(mapped.diagnostics.map(\.description) == diagnostics)
+    #expect(diagnostics.count == 1 && diagnostics[0].contains("unexpected character ':'"))
+  }
+
+  /// A file named `.json` that holds YAML or bytes that are not text: the mapped read
+  /// declines it (the error is reported from a tree), leaving the builder as it was,
+  /// and the array read that follows in `read(contentsOf:)` reports it.
+  @Test(arguments: ["chronicle: 1\nentities: []\n", "\u{0}\u{1}binary\u{FF}"])
+  func aFileThatIsNotJSONReportsAsTheArrayRead(text: String) throws {
+    let path = try temporaryFile(Array(text.utf8), "notjson")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var builder = TimelineBuilder()
+    #expect(!TimelineReader.readMapped(path, minimumSize: 1, into: &builder))
+    #expect(builder.validate().diagnostics.isEmpty)
+    TimelineReader.read(Array(text.utf8), file: path, rereading: path, into: &builder)
+    let mapped = builder.validate()
+    let (graph, diagnostics) = try readAsArray(path)
+    #expect(mapped.graph == graph)
+    #expect(mapped.diagnostics.map(\.description) == diagnostics)
+    #expect(mapped.hasErrors)
+  }
+
+  /// A named pipe is never opened here (opening it would wait for a writer, or take
+  /// the data of one from the array read that follows).
+  @Test func aNamedPipeIsLeftToTheArrayRead() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-fifo-\(UUID().uuidString).json").path
+    try #require(mkfifo(path, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(MappedFile(path: path, minimumSize: 1, maximumSize: .max) == nil)
+    var builder = TimelineBuilder()
+    #expect(!TimelineReader.readMapped(path, minimumSize: 1, into: &builder))
+  }
+
   /// Files that are not mapped: too small, YAML, missing, a directory.
   @Test func otherFilesAreLeftToTheArrayRead() throws {
     let path = try temporaryFile(Array(#"{"chronicle": 1, "entities": []}"#.utf8), "small")
@@ -70,7 +117,7 @@ struct MappedFileTests {
     #expect(mapped.buffer[100] == UInt8(ascii: "x"))
     #expect(mapped.buffer[bytes.count - 1] == 0)
     #expect(mapped.buffer[8192] == 0)
-    #expect(TruncationGuard.shared.covers(Int(bitPattern: mapped.buffer.baseAddress! + 8192)))
+    #expect(TruncationGuard.covers(mapped.buffer.baseAddress! + 8192))
   }
 
   /// A file shortened after it was mapped, before or while it is read: the read is
@@ -81,12 +128,17 @@ struct MappedFileTests {
     let bytes = TimelineGenerator(events: events, seed: 4).bytes(.json)
     let path = try temporaryFile(bytes, "cut")
     defer { try? FileManager.default.removeItem(atPath: path) }
+    // A builder that holds another file's timeline already: left as it was.
+    let first = #"{"chronicle": 1, "entities": [{"id": "a", "kind": "person", "name": "A"}]}"#
     var builder = TimelineBuilder()
+    TimelineReader.read(first, file: "first.json", into: &builder)
+    let before = builder
     let read = TimelineReader.readMapped(path, minimumSize: 1, into: &builder) {
       _ = truncate(path, off_t(bytes.count * 2 / 3))
     }
     #expect(!read)
-    #expect(builder.validate().graph.entities.isEmpty)
+    #expect(builder.validate().graph == before.validate().graph)
+    #expect(builder.validate().graph.entities.map(\.id) == ["a"])
     var again = TimelineBuilder()
     TimelineReader.read(contentsOf: [path], into: &again)
     let result = again.validate()
