@@ -30,9 +30,18 @@ struct MappedFileTests {
   /// array, a late dangling reference included.
   @Test(arguments: [300, 16_000])
   func aMappedFileReadsAsAnArray(events: Int) throws {
-    var text = String(decoding: TimelineGenerator(events: events, seed: 3).bytes(.json), as: UTF8.self)
-    let last = try #require(text.range(of: #""to":"event-"#, options: .backwards))
-    text.replaceSubrange(last, with: #""to":"nowhere-"#)
+    let diagnostics = try readMappedAndAsArray(events: events, seed: 3, replacing: #""to":"event-"#, with: #""to":"nowhere-"#)
+    #expect(diagnostics.contains { $0.contains("nowhere-") && $0.contains(".json:") })
+  }
+
+  /// Generates `events`, replaces the last `target` with `replacement`, reads the file
+  /// mapped and as an array, expects the same graph and diagnostics, and returns them.
+  private func readMappedAndAsArray(events: Int, seed: UInt64, replacing target: String, with replacement: String) throws
+    -> [String]
+  {
+    var text = String(decoding: TimelineGenerator(events: events, seed: seed).bytes(.json), as: UTF8.self)
+    let last = try #require(text.range(of: target, options: .backwards))
+    text.replaceSubrange(last, with: replacement)
     let path = try temporaryFile(Array(text.utf8), "mapped")
     defer { try? FileManager.default.removeItem(atPath: path) }
     var builder = TimelineBuilder()
@@ -41,24 +50,14 @@ struct MappedFileTests {
     let (graph, diagnostics) = try readAsArray(path)
     #expect(mapped.graph == graph)
     #expect(mapped.diagnostics.map(\.description) == diagnostics)
-    #expect(diagnostics.contains { $0.contains("nowhere-") && $0.contains(path + ":") })
+    return diagnostics
   }
 
   /// A syntax error late in a file, small or read in parts with pages given back: read
   /// and reported from the mapping, as the array read reports it.
   @Test(arguments: [300, 16_000])
   func aSyntaxErrorIsReportedFromTheMapping(events: Int) throws {
-    var text = String(decoding: TimelineGenerator(events: events, seed: 5).bytes(.json), as: UTF8.self)
-    let last = try #require(text.range(of: #""type":"#, options: .backwards))
-    text.replaceSubrange(last, with: #""type"::"#)
-    let path = try temporaryFile(Array(text.utf8), "syntax")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    var builder = TimelineBuilder()
-    #expect(TimelineReader.readMapped(path, minimumSize: 1, into: &builder))
-    let mapped = builder.validate()
-    let (graph, diagnostics) = try readAsArray(path)
-    #expect(mapped.graph == graph)
-    #expect(mapped.diagnostics.map(\.description) == diagnostics)
+    let diagnostics = try readMappedAndAsArray(events: events, seed: 5, replacing: #""type":"#, with: #""type"::"#)
     #expect(diagnostics.count == 1 && diagnostics[0].contains("unexpected character ':'"))
   }
 
