@@ -75,7 +75,7 @@ final class SourceDocument: Sendable {
     self.descriptor = descriptor
     original = nil
     size = byteCount
-    modified = status.st_mtim
+    modified = status.modificationTime
     identity = FileIdentity(status)
   }
 
@@ -138,8 +138,8 @@ struct FileIdentity: Equatable, Sendable {
     device = UInt64(status.st_dev)
     inode = UInt64(status.st_ino)
     size = Int(status.st_size)
-    modifiedSeconds = Int(status.st_mtim.tv_sec)
-    modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+    modifiedSeconds = Int(status.modificationTime.tv_sec)
+    modifiedNanoseconds = Int(status.modificationTime.tv_nsec)
   }
 
   /// The identity of the file at `path`; nil unless it is a regular file.
@@ -154,5 +154,16 @@ struct FileIdentity: Equatable, Sendable {
     var status = stat()
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
     self.init(status)
+  }
+}
+
+extension stat {
+  /// The last modification time: `st_mtim` in glibc, `st_mtimespec` on Apple platforms.
+  var modificationTime: timespec {
+    #if canImport(Darwin)
+    st_mtimespec
+    #else
+    st_mtim
+    #endif
   }
 }
