@@ -31,9 +31,12 @@ let package = Package(
       dependencies: [
         "Chronicle",
         "ChronicleGraphviz",
+        "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // glibc's malloc settings for the command (see `Allocator`).
+    .target(name: "CAllocator"),
     .testTarget(
       name: "ChronicleTests",
       dependencies: [

@@ -17,4 +17,11 @@ struct ChronicleCommand: AsyncParsableCommand {
       GenerateCommand.self,
     ]
   )
+
+  /// Sets the allocator up (see ``Allocator``), then parses the arguments and runs the
+  /// command they name.
+  static func main() async {
+    Allocator.configure()
+    await main(nil)
+  }
 }
