@@ -1,8 +1,8 @@
 // glibc's malloc settings, which Swift's Glibc module does not bring in (<malloc.h>).
 #include "chronicle_allocator.h"
 
-#if defined(__GLIBC__) || defined(__linux__)
-#include <malloc.h>
+#if defined(__linux__)
+#include <malloc.h> // defines __GLIBC__ with glibc
 #endif
 
 int chronicle_fix_mmap_threshold(int bytes) {

@@ -22,6 +22,6 @@ struct ChronicleCommand: AsyncParsableCommand {
   /// command they name.
   static func main() async {
     Allocator.configure()
-    await main(nil)
+    await self.main(nil)
   }
 }
