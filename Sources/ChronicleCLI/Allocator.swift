@@ -17,11 +17,11 @@ enum Allocator {
   /// heap's trim threshold at its default, 128 KiB). With another C library, or when the
   /// user has set the threshold (`GLIBC_TUNABLES` naming `mmap_threshold`, or
   /// `MALLOC_MMAP_THRESHOLD_`), this does nothing.
-  @discardableResult
-  static func configure(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+  static func configure() {
+    let environment = ProcessInfo.processInfo.environment
     guard environment["MALLOC_MMAP_THRESHOLD_"] == nil,
       environment["GLIBC_TUNABLES"]?.contains("mmap_threshold") != true
-    else { return false }
-    return chronicle_fix_mmap_threshold(4 << 20) == 1
+    else { return }
+    _ = chronicle_fix_mmap_threshold(4 << 20)
   }
 }

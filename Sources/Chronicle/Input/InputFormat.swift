@@ -41,11 +41,7 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
   ///     InputFormat(path: "Examples/letters.yml", contents: [])  // .yaml
   ///     InputFormat(path: "-", contents: Array("[1]".utf8))       // .json
   public init(path: String, contents: [UInt8]) {
-    if path != "-", let format = InputFormat(fileExtension: Self.fileExtension(of: path)) {
-      self = format
-    } else {
-      self = Self.sniff(contents)
-    }
+    self = contents.withUnsafeBufferPointer { Self.of(path: path, bytes: $0) }
   }
 
   /// `.json` when the first byte after a byte order mark and blanks is `{` or `[`,

@@ -5,9 +5,9 @@ import Foundation
 /// instead of being copied into an array first.
 ///
 /// Copying a file of hundreds of megabytes costs a page fault and a zeroed page per
-/// 4 KB of the copy, plus the copy itself (0.34 s of system time for 631 MB on two
-/// cores of the reference machine); a mapping of the file's cached pages costs one
-/// fault per 16 pages and no copy (0.08 s). The mapping is private: pages given back
+/// 4 KB of the copy, plus the copy itself (0.34 s for 631 MB on the reference machine,
+/// one thread); a mapping of the file's cached pages costs one fault per 16 pages and
+/// no copy (0.08 s). The mapping is private: pages given back
 /// with ``PageRelease`` are read again from the file when touched, and bytes written
 /// into it (a range read again, see ``PageRelease/restore(from:after:)``) never reach
 /// the file.

@@ -220,19 +220,18 @@ public enum TimelineReader {
   /// Reads a JSON file of `minimumSize` bytes or more in place, mapped into memory
   /// (``MappedFile``) rather than copied into an array; false when it is not such a
   /// file or could not be read that way, and must be read as an array (the builder is
-  /// then as it was). `mapped` runs once the file is mapped, before it is read (for
-  /// tests).
+  /// then as it was). `afterMapping` runs once the file is mapped, before it is read
+  /// (for tests).
   static func readMapped(
     _ path: String, minimumSize: Int = TimelinePart.minimumByteCount, into builder: inout TimelineBuilder,
-    mapped: () -> Void = {}
+    afterMapping: () -> Void = {}
   ) -> Bool {
     #if os(Linux)
-    let ready = mapped
     guard let mapped = MappedFile(path: path, minimumSize: minimumSize, maximumSize: maximumFileSize),
       InputFormat.of(path: path, bytes: mapped.buffer) == .json,
       let document = SourceDocument(rereading: path, byteCount: mapped.buffer.count, file: path, identity: mapped.identity)
     else { return false }
-    ready()
+    afterMapping()
     let saved = builder
     var outcome = readStreaming(mapped.buffer, document: document, file: path, releasing: true, into: &builder)
     if outcome == .readAgain, FileIdentity(path: path) == mapped.identity {
