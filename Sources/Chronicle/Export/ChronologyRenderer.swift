@@ -628,7 +628,7 @@ struct ChronologyRenderer {
       user(qualifier)
       literal(" ")
     }
-    if case .text(let text) = claim.value { user(text) } else { literal(claim.value.displayText(ascii: ascii)) }
+    if case .text(let text) = claim.value { user(text) } else { claim.value.appendDisplayText(ascii: ascii, to: &line) }
     if let unit = claim.unit, !unit.isEmpty {
       literal(" ")
       user(unit)

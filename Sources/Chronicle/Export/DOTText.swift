@@ -87,7 +87,7 @@ struct DOTText: Sendable {
     // Few bytes mean few characters; then only line breaks, counted in the bytes, can
     // make it too long, and most labels need no walk through their characters at all.
     if text.utf8.count <= budget {
-      let breaks = text.utf8.withContiguousStorageIfAvailable(lineBreakCount) ?? lineBreakCount(Array(text.utf8))
+      let breaks = text.utf8.withContiguousStorageIfAvailable(lineBreakCount) ?? Array(text.utf8).withUnsafeBufferPointer(lineBreakCount)
       if breaks < maximumLines { return nil }
     }
     var characters = 0
@@ -111,11 +111,26 @@ struct DOTText: Sendable {
   }
 
   /// The line breaks in UTF-8 text: LF, CR, CRLF (once), U+2028 and U+2029.
-  private static func lineBreakCount(_ bytes: some Collection<UInt8>) -> Int {
+  static func lineBreakCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // Eight bytes at a time up to the first that could begin a break (LF, CR, or the
+    // E2 that leads U+2028 and U+2029; most labels have none): no break sequence
+    // starts before it, so the count goes on from there as from the start.
+    var start = 0
+    #if _endian(little)
+      if let base = bytes.baseAddress {
+        while start + 8 <= bytes.count {
+          let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+          let candidates =
+            TextWrapper.bytesEqual(word, 0x0A) | TextWrapper.bytesEqual(word, 0x0D) | TextWrapper.bytesEqual(word, 0xE2)
+          if candidates != 0 { break }
+          start += 8
+        }
+      }
+    #endif
     var count = 0
     var previous: UInt8 = 0
     var beforePrevious: UInt8 = 0
-    for byte in bytes {
+    for byte in UnsafeBufferPointer(rebasing: bytes[start...]) {
       if byte == 0x0D || (byte == 0x0A && previous != 0x0D)
         || ((byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2)
       {

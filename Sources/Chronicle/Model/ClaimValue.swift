@@ -23,10 +23,23 @@ public enum ClaimValue: Hashable, Sendable, CustomStringConvertible {
   /// The value written for people: thousands grouped (`1,324`), ranges with an en dash
   /// (or `-` when `ascii` is set).
   public func displayText(ascii: Bool = false) -> String {
+    if case .text(let text) = self { return text }
+    var bytes: [UInt8] = []
+    appendDisplayText(ascii: ascii, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``displayText(ascii:)`` as UTF-8.
+  func appendDisplayText(ascii: Bool, to bytes: inout [UInt8]) {
     switch self {
-    case .number(let number): number.grouped
-    case .range(let low, let high): low.grouped + (ascii ? "-" : "–") + high.grouped
-    case .text(let text): text
+    case .number(let number):
+      number.appendGrouped(to: &bytes)
+    case .range(let low, let high):
+      low.appendGrouped(to: &bytes)
+      bytes.append(contentsOf: ascii ? "-".utf8 : "–".utf8)
+      high.appendGrouped(to: &bytes)
+    case .text(let text):
+      bytes.append(contentsOf: text.utf8)
     }
   }
 }
@@ -62,21 +75,56 @@ public struct ClaimNumber: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// The number with thousands grouped by commas, as English prose writes it.
   public var grouped: String {
-    let text = description
-    guard !text.contains("e"), !text.contains("E") else { return text }
-    let negative = text.hasPrefix("-")
-    let unsigned = negative ? String(text.dropFirst()) : text
-    let integer = unsigned.prefix { $0 != "." }
-    let fraction = unsigned.dropFirst(integer.count)
-    guard integer.count > 3 else { return text }
-    var groups: [Substring] = []
-    var end = integer.endIndex
-    while end > integer.startIndex {
-      let start = integer.index(end, offsetBy: -3, limitedBy: integer.startIndex) ?? integer.startIndex
-      groups.insert(integer[start..<end], at: 0)
-      end = start
+    var bytes: [UInt8] = []
+    appendGrouped(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``grouped`` as UTF-8, without making a `String` for a whole number
+  /// (the chronology writes one per figure).
+  func appendGrouped(to bytes: inout [UInt8]) {
+    if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
+      return Self.appendGrouped(Int64(value), to: &bytes)
     }
-    return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
+    // `1.5e-07`, `1234567.25`: group the digits before the point, unless an exponent.
+    let text = Array(description.utf8)
+    guard !text.contains(UInt8(ascii: "e")), !text.contains(UInt8(ascii: "E")) else {
+      return bytes.append(contentsOf: text)
+    }
+    let negative = text.first == UInt8(ascii: "-")
+    let start = negative ? 1 : 0
+    let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+    if negative { bytes.append(UInt8(ascii: "-")) }
+    for position in start..<point {
+      if position > start && (point - position) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(text[position])
+    }
+    bytes.append(contentsOf: text[point...])
+  }
+
+  /// Appends a whole number with thousands grouped: `-7,000`.
+  static func appendGrouped(_ number: Int64, to bytes: inout [UInt8]) {
+    // 19 digits, 6 commas and a sign at most.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var magnitude = number.magnitude
+      var start = buffer.count
+      var digits = 0
+      repeat {
+        if digits > 0 && digits % 3 == 0 {
+          start -= 1
+          buffer[start] = UInt8(ascii: ",")
+        }
+        start -= 1
+        buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+        magnitude /= 10
+        digits += 1
+      } while magnitude > 0
+      if number < 0 {
+        start -= 1
+        buffer[start] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+    }
   }
 
   /// Orders by value.

@@ -80,7 +80,8 @@ private enum EDTFDisplay {
     if let compact = compactRange(first, last) { return compact }
     let start = describe(first)
     let end = describe(last)
-    return start.contains(" ") || end.contains(" ") ? start + " – " + end : start + "–" + end
+    // Bytes, not Foundation's `contains`: a space is one byte in UTF-8.
+    return start.utf8.contains(0x20) || end.utf8.contains(0x20) ? start + " – " + end : start + "–" + end
   }
 
   private static func compactRange(_ first: EDTFSingleDate, _ last: EDTFSingleDate) -> String? {

@@ -217,4 +217,32 @@ struct DOTFastPathTests {
       }
     }
   }
+  /// The line breaks counted eight bytes at a time up to the first candidate byte
+  /// equal those counted byte by byte, wherever in a word a break (or a lone E2, CR
+  /// or LF) falls, CRLF and U+2028 across a word boundary included.
+  @Test func lineBreaksCountedByWordsMatchByteByByte() {
+    func byteByByte(_ bytes: [UInt8]) -> Int {
+      var (count, previous, beforePrevious): (Int, UInt8, UInt8) = (0, 0, 0)
+      for byte in bytes {
+        if byte == 0x0D || (byte == 0x0A && previous != 0x0D)
+          || ((byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2)
+        {
+          count += 1
+        }
+        (beforePrevious, previous) = (previous, byte)
+      }
+      return count
+    }
+    let pieces = ["a", "word ", " ", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "–", "“", "é", "\u{85}", "😀"]
+    var random = GeneratorRandom(seed: 0x0D0A)
+    for _ in 0..<3_000 {
+      var text = String(repeating: "x", count: Int.random(in: 0..<17, using: &random))
+      for _ in 0..<Int.random(in: 0..<6, using: &random) {
+        text += pieces.randomElement(using: &random)!
+        text += String(repeating: "y", count: Int.random(in: 0..<10, using: &random))
+      }
+      let bytes = Array(text.utf8)
+      #expect(bytes.withUnsafeBufferPointer(DOTText.lineBreakCount) == byteByByte(bytes), "\(text.debugDescription)")
+    }
+  }
 }
