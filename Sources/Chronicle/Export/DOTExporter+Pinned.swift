@@ -71,9 +71,10 @@ extension DOTExporter {
             disputed: scene.isDisputed[position] ? scene.disputed[position] : nil, dates: &dates)
         }
       }
-      // Each thread measures its own half of the entities.
+      // Blocks to whichever thread is free (an event costs several times a place),
+      // half a written block each.
       guard graph.count > parallelItems else { return measure(0..<graph.count) }
-      _ = TwoThreads.run { measure($0 == 0 ? 0..<graph.count / 2 : graph.count / 2..<graph.count) }
+      TwoThreads.forEachBlock(count: graph.count, blockSize: blockItems / 2, measure)
     }
     var noteSizes = [DOTPinnedLayout.Size](repeating: .init(width: 0, height: 0), count: scene.notes.count)
     noteSizes.withUnsafeMutableBufferPointer { sizes in
@@ -82,7 +83,7 @@ extension DOTExporter {
       }
       let count = scene.notes.count
       guard count > parallelItems else { return measure(0..<count) }
-      _ = TwoThreads.run { measure($0 == 0 ? 0..<count / 2 : count / 2..<count) }
+      TwoThreads.forEachBlock(count: count, blockSize: blockItems / 2, measure)
     }
     let layout = DOTPinnedLayout(scene: scene, sizes: sizes, noteSizes: noteSizes)
 

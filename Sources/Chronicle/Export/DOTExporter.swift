@@ -95,7 +95,7 @@ public struct DOTExporter: Sendable {
   /// Above this many items (nodes, edges), they are measured and written on two
   /// threads (``writeInBlocks(count:into:_:)``); the bytes are the same.
   var parallelItems = 20_000
-  /// The items of each block written on one thread.
+  /// The items of each block written on one thread (half as many measured at a time).
   var blockItems = 8_192
 
   /// Creates an exporter.

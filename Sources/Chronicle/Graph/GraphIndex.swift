@@ -276,8 +276,12 @@ struct GraphIndex: Sendable {
         }
       }
       for group in groups where group.count > 1 {
-        let figures = Set(group.map { ClaimFigure(value: claims[$0].value, qualifier: claims[$0].qualifier, unit: claims[$0].unit) })
-        guard figures.count > 1 else { continue }
+        // More than one figure: one differs from the first (no set of them hashed).
+        func figure(_ position: Int) -> ClaimFigure {
+          ClaimFigure(value: claims[position].value, qualifier: claims[position].qualifier, unit: claims[position].unit)
+        }
+        let first = figure(group[0])
+        guard group.dropFirst().contains(where: { figure($0) != first }) else { continue }
         found.append(group.map { Int32(truncatingIfNeeded: $0) })
       }
     }
@@ -299,7 +303,7 @@ struct GraphIndex: Sendable {
     return found
   }
 
-  private struct ClaimFigure: Hashable {
+  private struct ClaimFigure: Equatable {
     var value: ClaimValue
     var qualifier: String?
     var unit: String?

@@ -20,4 +20,20 @@ enum TwoThreads {
     }
     return results.compactMap { $0 }
   }
+  /// Calls `body` for consecutive ranges of `0..<count`, `blockSize` items each (the
+  /// last shorter), handed out one at a time to the threads as they come free: where
+  /// items cost unevenly (events against places), no thread waits for the other as it
+  /// would with a fixed half each. `body` must only read what it shares, and write
+  /// only what belongs to its range.
+  static func forEachBlock(count: Int, blockSize: Int, _ body: (Range<Int>) -> Void) {
+    guard count > 0 else { return }
+    let size = max(1, blockSize)
+    let blocks = (count + size - 1) / size
+    withoutActuallyEscaping(body) { body in
+      nonisolated(unsafe) let body = body
+      DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        body(block * size..<min(count, (block + 1) * size))
+      }
+    }
+  }
 }

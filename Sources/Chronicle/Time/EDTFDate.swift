@@ -173,7 +173,13 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible,
   public var qualifiers: [EDTFQualifier] { expression.qualifiers }
 
   /// Whether any part is uncertain or approximate.
-  public var isQualified: Bool { !qualifiers.isEmpty }
+  public var isQualified: Bool {
+    switch expression {
+    case .date(let date): date.hasQualifiers
+    case .interval(let start, let end): start.date?.hasQualifiers == true || end.date?.hasQualifiers == true
+    case .set: false
+    }
+  }
 
   /// Whether the value is an interval (`1964/2008`, `1985/..`).
   public var isInterval: Bool {

@@ -35,6 +35,13 @@ struct EDTFSingleDate: Hashable, Sendable {
     !yearQualifiers.isEmpty || !monthQualifiers.isEmpty || !dayQualifiers.isEmpty
   }
 
+  /// Whether ``qualifiers(part:)`` is not empty: a component within the depth is
+  /// qualified. Answered without the arrays (the DOT scene asks it of every date).
+  var hasQualifiers: Bool {
+    (depth >= 1 && !yearQualifiers.isEmpty) || (depth >= 2 && !monthQualifiers.isEmpty)
+      || (depth >= 3 && !dayQualifiers.isEmpty)
+  }
+
   /// Every component carries the same qualifiers, as level 1 writes them (`2004-06~`).
   var isUniformlyQualified: Bool {
     componentQualifiers.allSatisfy { $0.1 == yearQualifiers }

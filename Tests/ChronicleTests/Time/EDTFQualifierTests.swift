@@ -24,6 +24,10 @@ import Testing
     ("1984~/..", ["start:approximate"]),
     ("2004-06-~01/2004-06-~20", ["start:day:approximate", "end:day:approximate"]),
     ("[1667,1668]", []),
+    ("../2004-06~", ["end:approximate"]),
+    ("/1984?", ["end:uncertain"]),
+    ("1984/2004", []),
+    ("XXXX", []),
   ] as [(String, [String])])
   func vocabulary(text: String, qualifiers: [String]) throws {
     let date = try EDTFDate(text)
