@@ -116,8 +116,9 @@ extension ChronologyRenderer {
   }
 
   /// Writes what `write` writes for the items `0..<count`, given ranges of them, in
-  /// blocks of `blockSize`: two blocks at a time on two threads, each by a copy of this
-  /// renderer with an output of its own, added to the output in order.
+  /// blocks of `blockSize` on two threads, each block by a copy of this renderer with
+  /// an output of its own, added to the output in order
+  /// (``TwoThreads/inOrder(count:blockSize:window:parts:produce:consume:)``).
   mutating func writeInBlocks(
     count: Int, blockSize: Int? = nil, _ write: (inout ChronologyRenderer, Range<Int>) -> Void
   ) {
@@ -128,19 +129,18 @@ extension ChronologyRenderer {
     // Something is written before any block: the first block starts as a later one.
     part.flushed = true
     let base = part
-    var start = 0
-    while start < count {
-      let middle = min(count, start + block), end = min(count, start + 2 * block)
-      let written = TwoThreads.run { piece in
-        let range = piece == 0 ? start..<middle : middle..<end
-        guard !range.isEmpty else { return [UInt8]() }
-        var part = base
+    TwoThreads.inOrder(
+      count: count, blockSize: block, parts: { base },
+      produce: { part, range in
+        // Each block starts from the same state; the output's room is kept from block
+        // to block (a fresh one would be grown and faulted in again).
+        var fresh = base
+        swap(&fresh.output, &part.output)
+        fresh.output.removeAll(keepingCapacity: true)
+        part = fresh
         write(&part, range)
-        return part.output
-      }
-      for bytes in written { appendBlock(bytes) }
-      start = end
-    }
+      },
+      consume: { part in appendBlock(part.output) })
   }
 
   /// Adds a block's bytes to the output, handing the output to the sink (when

@@ -226,9 +226,17 @@ struct ChronologyRenderer {
   /// The month an entry is filed under: that of its date, or of its interval's start,
   /// when that lies within one month; nil for dates given to a year, season or quarter.
   private static func month(of entry: EntityIndex, in graph: TimelineGraph) -> Int? {
-    guard var date = graph.entities[Int(entry.rawValue)].date else { return nil }
-    if let interval = date.interval, case .date(let start) = interval.start { date = start }
-    guard let earliest = date.earliest, let latest = date.latest,
+    guard let date = graph.entities[Int(entry.rawValue)].date else { return nil }
+    // An interval's start read in place: `interval` would make an `EDTFDate` of it,
+    // with its text, for each of a million entries.
+    let bounds: (earliest: CalendarDay?, latest: CalendarDay?)
+    if case .interval(.date(let start), _) = date.expression {
+      let startBounds = start.bounds
+      bounds = (startBounds?.earliest, startBounds?.latest)
+    } else {
+      bounds = (date.earliest, date.latest)
+    }
+    guard let earliest = bounds.earliest, let latest = bounds.latest,
       earliest.year == latest.year, earliest.month == latest.month
     else { return nil }
     return earliest.month

@@ -272,31 +272,22 @@ public struct DOTExporter: Sendable {
   }
 
   /// Writes the statements `write` makes for the items `0..<count`, given ranges of
-  /// them. For many items, the ranges are written two at a time on two threads, each
-  /// into a writer of its own, and added in order: the same bytes as one loop.
+  /// them. For many items, the ranges are written on two threads, each into a writer
+  /// of its own, and added in order (``TwoThreads/inOrder(count:blockSize:window:parts:produce:consume:)``):
+  /// the same bytes as one loop.
   func writeInBlocks(count: Int, into writer: inout DOTWriter, _ write: (Range<Int>, inout DOTWriter) -> Void) {
     guard count > parallelItems else { return write(0..<count, &writer) }
-    let block = max(1, blockItems)
-    // One writer per thread, its buffer kept from block to block (fresh buffers would
-    // each be grown, copied and faulted in again).
-    let parts = UnsafeMutablePointer<DOTWriter>.allocate(capacity: 2)
-    parts.initialize(to: writer.detached())
-    (parts + 1).initialize(to: writer.detached())
-    defer {
-      parts.deinitialize(count: 2)
-      parts.deallocate()
-    }
-    var start = 0
-    while start < count {
-      let middle = min(count, start + block), end = min(count, start + 2 * block)
-      _ = TwoThreads.run { piece in
-        parts[piece].removeAllBytes()
-        write(piece == 0 ? start..<middle : middle..<end, &parts[piece])
-      }
-      writer.append(parts[0])
-      writer.append(parts[1])
-      start = end
-    }
+    // One writer per part, its buffer kept from block to block (fresh buffers would
+    // each be grown, copied and faulted in again); blocks of half a block, four at a
+    // time, hold as many bytes at once as two whole blocks did.
+    let template = writer.detached()
+    TwoThreads.inOrder(
+      count: count, blockSize: max(1, blockItems / 2), parts: { template.detached() },
+      produce: { part, range in
+        part.removeAllBytes()
+        write(range, &part)
+      },
+      consume: { part in writer.append(part) })
   }
 
   /// A node an edge joins, with its rank in the timeline.

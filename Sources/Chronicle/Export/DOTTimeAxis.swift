@@ -184,7 +184,8 @@ struct DOTTimeAxis: Sendable {
       return precision != .year && precision != .season
     }
     if let precision = date.precision { return monthly(precision) }
-    if let interval = date.interval, case .date(let start) = interval.start { return monthly(start.precision) }
+    // The start read in place (`interval` would make an `EDTFDate` of it, with its text).
+    if case .interval(.date(let start), _) = date.expression { return monthly(start.precision) }
     return false
   }
 

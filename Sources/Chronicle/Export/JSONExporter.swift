@@ -101,8 +101,9 @@ public struct JSONExporter: Sendable {
   }
 
   /// Writes the elements of an array, calling `flush` after each. Many elements are
-  /// written in blocks, two at a time on two threads, each into a buffer of its own,
-  /// and handed to `handOver` in order: the same bytes as one loop.
+  /// written in blocks on two threads, each into a buffer of its own, and handed to
+  /// `handOver` in order (``TwoThreads/inOrder(count:blockSize:window:parts:produce:consume:)``):
+  /// the same bytes as one loop.
   ///
   /// `write` writes the element at a position of the array's buffer: elements are read
   /// in place there, where a loop over the array (or a generic call) would copy each,
@@ -121,29 +122,19 @@ public struct JSONExporter: Sendable {
       }
       return
     }
-    let block = max(1, blockItems)
-    // One buffer per thread, kept from block to block (fresh ones would each be
-    // grown, copied and faulted in again).
-    let parts = UnsafeMutablePointer<JSONBuffer>.allocate(capacity: 2)
-    parts.initialize(to: writer.detached(continuing: true))
-    (parts + 1).initialize(to: writer.detached(continuing: true))
-    defer {
-      parts.deinitialize(count: 2)
-      parts.deallocate()
-    }
-    var start = 0
-    while start < elements.count {
-      let middle = min(elements.count, start + block), end = min(elements.count, start + 2 * block)
-      _ = TwoThreads.run { piece in
-        parts[piece].restart(continuing: piece == 1 || start > 0)
+    // One buffer per part, kept from block to block (fresh ones would each be grown,
+    // copied and faulted in again); blocks of half a block, four at a time, hold as
+    // many bytes at once as two whole blocks did.
+    let template = writer.detached(continuing: true)
+    TwoThreads.inOrder(
+      count: elements.count, blockSize: max(1, blockItems / 2), parts: { template.detached(continuing: true) },
+      produce: { part, range in
+        part.restart(continuing: range.lowerBound > 0)
         elements.withUnsafeBufferPointer { elements in
-          for position in piece == 0 ? start..<middle : middle..<end { write(elements, position, &parts[piece]) }
+          for position in range { write(elements, position, &part) }
         }
-      }
-      handOver(&writer, parts[0])
-      handOver(&writer, parts[1])
-      start = end
-    }
+      },
+      consume: { part in handOver(&writer, part) })
   }
 
   /// Writes the entity at `index` of `entities`, reading its fields in place (a copy of

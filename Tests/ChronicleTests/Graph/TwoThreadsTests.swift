@@ -28,4 +28,41 @@ struct TwoThreadsTests {
       #expect(starts[start] == min(size, count - start), "block at \(start)")
     }
   }
+  /// The parts come to `consume` in the order of their blocks, each block made once
+  /// and whole, whatever the count, block size and window; the parts made are reused.
+  @Test(arguments: [(0, 3, 4), (1, 3, 4), (10, 3, 1), (100, 7, 4), (1_000, 1, 3), (64, 8, 16), (9, 0, 0)])
+  func inOrderConsumesEveryBlockInOrder(count: Int, blockSize: Int, window: Int) {
+    var consumed: [Range<Int>] = []
+    var made = 0
+    TwoThreads.inOrder(
+      count: count, blockSize: blockSize, window: window, parts: { () -> [Range<Int>] in
+        made += 1
+        return []
+      },
+      produce: { part, range in part = [range] },
+      consume: { part in consumed.append(contentsOf: part) })
+    let size = max(1, blockSize)
+    let expected = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    #expect(consumed == expected)
+    #expect(made == (count == 0 ? 0 : 2 * max(1, window)))
+  }
+
+  /// A part that cannot be copied (as the DOT and JSON writers) is made, filled and
+  /// consumed in place.
+  @Test func inOrderTakesPartsThatCannotBeCopied() {
+    struct Part: ~Copyable {
+      var sum = 0
+    }
+    var total = 0
+    var order: [Int] = []
+    TwoThreads.inOrder(
+      count: 50, blockSize: 4, window: 2, parts: { Part() },
+      produce: { part, range in part.sum = range.reduce(0, +) },
+      consume: { part in
+        total += part.sum
+        order.append(part.sum)
+      })
+    #expect(total == (0..<50).reduce(0, +))
+    #expect(order == stride(from: 0, to: 50, by: 4).map { (($0)..<min(50, $0 + 4)).reduce(0, +) })
+  }
 }
