@@ -30,13 +30,16 @@ struct GraphIndex: Sendable {
 
   /// Above this many relations and claims together, their ids are looked up on two threads.
   static let parallelThreshold = 50_000
+  /// The relations or claims whose ids one thread looks up at a time, on two threads.
+  static let lookupBlock = 32_768
 
   /// Builds the tables; `byID`, when given, must be what this would build from `entities`
   /// (the first entity with each id). `onTwoThreads` (by default, for a large graph)
-  /// looks the relations' and claims' ids up on two threads; the tables are the same.
+  /// looks the relations' and claims' ids up on two threads, `lookupBlock` at a time;
+  /// the tables are the same.
   init(
     entities: [Entity], relations: [Relation], claims: [Claim], byID known: IdentifierTable? = nil,
-    onTwoThreads: Bool? = nil
+    onTwoThreads: Bool? = nil, lookupBlock: Int = Self.lookupBlock
   ) {
     let byID = known ?? entities.withUnsafeBufferPointer(IdentifierTable.init(indexing:))
     self.byID = byID
@@ -92,20 +95,25 @@ struct GraphIndex: Sendable {
                     lookUpFields()
                     return
                   }
-                  // One thread numbers the types, looks up the entities' fields and a
-                  // share of the relations' ends; the other the rest of the ends and the
-                  // claims' subjects. Measured at 1M events, in a relation's two lookups:
-                  // numbering a relation costs a quarter, an entity's fields two thirds,
-                  // a claim's subject a half.
-                  let work = 3 * relations.count + 2 * claims.count - 3 * entities.count
-                  let split = min(relations.count, max(0, work) / 8)
-                  _ = TwoThreads.run { piece in
-                    if piece == 0 {
+                  // Jobs handed to whichever thread is free: the first numbers the types
+                  // and looks up the entities' fields, the others look up the ends of a
+                  // block of relations, then the subjects of a block of claims. (A fixed
+                  // share for each thread left one waiting for the other: the costs of
+                  // the lookups vary with the file.)
+                  let block = max(1, lookupBlock)
+                  let relationBlocks = (relations.count + block - 1) / block
+                  let claimBlocks = (claims.count + block - 1) / block
+                  TwoThreads.forEachBlock(count: 1 + relationBlocks + claimBlocks, blockSize: 1) { jobs in
+                    let job = jobs.lowerBound
+                    if job == 0 {
                       numberTypes()
                       lookUpFields()
-                      lookUp(relations: 0..<split, claims: 0..<0)
+                    } else if job <= relationBlocks {
+                      let start = (job - 1) * block
+                      lookUp(relations: start..<min(relations.count, start + block), claims: 0..<0)
                     } else {
-                      lookUp(relations: split..<relations.count, claims: claims.indices)
+                      let start = (job - 1 - relationBlocks) * block
+                      lookUp(relations: 0..<0, claims: start..<min(claims.count, start + block))
                     }
                   }
                 }

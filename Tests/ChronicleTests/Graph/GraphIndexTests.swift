@@ -217,6 +217,15 @@ import Testing
     let graph = builder.validate().graph
     let one = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: false)
     let two = GraphIndex(entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: true)
+    // Blocks smaller than the relations and the claims: many jobs, handed out as threads come free.
+    for block in [1, 7, 100] {
+      let blocks = GraphIndex(
+        entities: graph.entities, relations: graph.relations, claims: graph.claims, onTwoThreads: true, lookupBlock: block)
+      #expect(blocks.relationEnds == one.relationEnds, "blocks of \(block)")
+      #expect(blocks.claimSubjects == one.claimSubjects, "blocks of \(block)")
+      #expect(blocks.edges == one.edges, "blocks of \(block)")
+      #expect(blocks.fieldTargets == one.fieldTargets, "blocks of \(block)")
+    }
     #expect(one.relationEnds == two.relationEnds)
     #expect(one.claimSubjects == two.claimSubjects)
     #expect(one.edges == two.edges)
