@@ -72,7 +72,7 @@ extension DOTExporter {
         }
       }
       // Blocks to whichever thread is free (an event costs several times a place),
-      // half a written block each.
+      // of half `blockItems`, as written.
       guard graph.count > parallelItems else { return measure(0..<graph.count) }
       TwoThreads.forEachBlock(count: graph.count, blockSize: blockItems / 2, measure)
     }

@@ -95,7 +95,8 @@ public struct DOTExporter: Sendable {
   /// Above this many items (nodes, edges), they are measured and written on two
   /// threads (``writeInBlocks(count:into:_:)``); the bytes are the same.
   var parallelItems = 20_000
-  /// The items of each block written on one thread (half as many measured at a time).
+  /// Twice the items of each block written or measured on one thread (blocks of half
+  /// this go to whichever thread is free, four at a time).
   var blockItems = 8_192
 
   /// Creates an exporter.
@@ -278,8 +279,8 @@ public struct DOTExporter: Sendable {
   func writeInBlocks(count: Int, into writer: inout DOTWriter, _ write: (Range<Int>, inout DOTWriter) -> Void) {
     guard count > parallelItems else { return write(0..<count, &writer) }
     // One writer per part, its buffer kept from block to block (fresh buffers would
-    // each be grown, copied and faulted in again); blocks of half a block, four at a
-    // time, hold as many bytes at once as two whole blocks did.
+    // each be grown, copied and faulted in again): eight parts of half `blockItems`,
+    // about four whole blocks' bytes at once (two before they went four at a time).
     let template = writer.detached()
     TwoThreads.inOrder(
       count: count, blockSize: max(1, blockItems / 2), parts: { template.detached() },

@@ -17,7 +17,8 @@ public struct JSONExporter: Sendable {
   /// Above this many entities, relations or claims, they are written on two threads
   /// (``writeElements(_:to:flush:handOver:_:)``); the bytes are the same.
   var parallelItems = 20_000
-  /// The elements of each block written on one thread.
+  /// Twice the elements of each block written on one thread (blocks of half this go
+  /// to whichever thread is free, four at a time).
   var blockItems = 8_192
 
   /// Creates an exporter.
@@ -123,8 +124,8 @@ public struct JSONExporter: Sendable {
       return
     }
     // One buffer per part, kept from block to block (fresh ones would each be grown,
-    // copied and faulted in again); blocks of half a block, four at a time, hold as
-    // many bytes at once as two whole blocks did.
+    // copied and faulted in again): eight parts of half `blockItems`, about four whole
+    // blocks' bytes at once (two before they went four at a time).
     let template = writer.detached(continuing: true)
     TwoThreads.inOrder(
       count: elements.count, blockSize: max(1, blockItems / 2), parts: { template.detached(continuing: true) },

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Chronicle
 
@@ -64,5 +65,46 @@ struct TwoThreadsTests {
       })
     #expect(total == (0..<50).reduce(0, +))
     #expect(order == stride(from: 0, to: 50, by: 4).map { (($0)..<min(50, $0 + 4)).reduce(0, +) })
+  }
+  /// Under uneven work, no part is written while it is consumed or twice at once, the
+  /// parts still come in order, and `consume` runs on the calling thread only (the
+  /// exporters hand the caller's sink what it consumes).
+  @Test func inOrderKeepsPartsApartUnderUnevenWork() {
+    final class Flags: @unchecked Sendable {
+      var busy = [Int](repeating: 0, count: 64)
+    }
+    struct Part {
+      var slot: Int
+      var block: Range<Int>? = nil
+    }
+    let flags = Flags()
+    nonisolated(unsafe) var overlaps = 0
+    var slotsMade = 0
+    var consumed: [Range<Int>] = []
+    let caller = pthread_self()
+    var consumedElsewhere = 0
+    TwoThreads.inOrder(
+      count: 997, blockSize: 13, window: 3, parts: { () -> Part in
+        slotsMade += 1
+        return Part(slot: slotsMade - 1)
+      },
+      produce: { part, range in
+        if flags.busy[part.slot] != 0 { overlaps += 1 }
+        flags.busy[part.slot] = 1
+        // Uneven: some blocks take far longer than others.
+        var spin = 0
+        for step in 0..<(range.lowerBound % 5 == 0 ? 200_000 : 1_000) { spin &+= step }
+        part.block = spin >= 0 ? range : nil
+        flags.busy[part.slot] = 0
+      },
+      consume: { part in
+        if flags.busy[part.slot] != 0 { overlaps += 1 }
+        if pthread_equal(pthread_self(), caller) == 0 { consumedElsewhere += 1 }
+        if let block = part.block { consumed.append(block) }
+        part.block = nil
+      })
+    #expect(overlaps == 0)
+    #expect(consumedElsewhere == 0)
+    #expect(consumed == stride(from: 0, to: 997, by: 13).map { $0..<min(997, $0 + 13) })
   }
 }
