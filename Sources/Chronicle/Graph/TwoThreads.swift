@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work shared between threads: two independent pieces run at the same time (on the
 /// two cores Chronicle is measured on, with their results given back in order), or
@@ -43,68 +44,136 @@ enum TwoThreads {
   /// threads and handed on in order on the calling thread: `produce` fills a part with
   /// a block, `consume` takes the parts one by one in the order of their blocks.
   ///
-  /// Blocks go `window` at a time to whichever thread is free (two or more: as many
-  /// as the machine has cores), while the calling thread consumes the parts of the
-  /// window before: no thread waits for the other after every two blocks, nor while
-  /// the parts are copied out. There are `2 × window` parts, made once by `makePart`
-  /// and reused (a part's old contents are `produce`'s to clear): at most twice
-  /// `window` blocks' bytes at once. `produce` must only read what it shares and write
-  /// only its part. `consume` runs on the calling thread only (the exporters' sinks
-  /// are the caller's), one part at a time, and may write what `produce` does not read.
+  /// One thread per core (two or more, the calling thread one of them) takes the next
+  /// block as soon as it is free, up to `2 × window` blocks ahead of the one being
+  /// consumed, and the calling thread consumes the blocks in order as they are made,
+  /// before it makes any more: no thread waits for
+  /// another after a fixed number of blocks, nor while parts are copied out. There are
+  /// `2 × window` parts, made once by `makePart` and reused (a part's old contents are
+  /// `produce`'s to clear): at most that many blocks' bytes at once. `produce` must
+  /// only read what it shares and write only its part. `consume` runs on the calling
+  /// thread only (the exporters' sinks are the caller's), one part at a time, and may
+  /// write what `produce` does not read.
   static func inOrder<Part: ~Copyable>(
     count: Int, blockSize: Int, window: Int = 4, parts makePart: () -> Part,
     produce: (inout Part, Range<Int>) -> Void, consume: (inout Part) -> Void
   ) {
     guard count > 0 else { return }
     let size = max(1, blockSize)
-    let window = max(1, window)
+    let slotCount = 2 * max(1, window)
     let blocks = blockCount(count, size)
-    let slots = UnsafeMutablePointer<Part>.allocate(capacity: 2 * window)
-    for slot in 0..<2 * window { (slots + slot).initialize(to: makePart()) }
+    let slots = UnsafeMutablePointer<Part>.allocate(capacity: slotCount)
+    for slot in 0..<slotCount { (slots + slot).initialize(to: makePart()) }
     defer {
-      slots.deinitialize(count: 2 * window)
+      slots.deinitialize(count: slotCount)
       slots.deallocate()
     }
     nonisolated(unsafe) let parts = slots
-    // The other threads reach `produce` through a pointer: a closure given to
-    // `async` that captured it would keep it beyond `withoutActuallyEscaping` until
-    // the queue lets the closure go, which it may do after the group is left.
+    let pipeline = BlockPipeline(blocks: blocks, slots: slotCount)
+    // The calling thread makes blocks too, whenever the next to consume is not ready:
+    // it does not wait for the pool to start a thread.
+    let helpers = max(0, min(blocks - 1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    // The helpers reach `produce` through a pointer: a closure given to `async` that
+    // captured it would keep it beyond `withoutActuallyEscaping` until the queue lets
+    // the closure go, which it may do after the group is left.
     withoutActuallyEscaping(produce) { produce in
       withUnsafePointer(to: produce) { pointer in
         nonisolated(unsafe) let produce = pointer
-        produceInOrder(blocks: blocks, window: window, count: count, size: size, parts: parts, produce: produce, consume: consume)
+        @Sendable func make(_ block: Int) {
+          produce.pointee(&parts[block % slotCount], blockRange(block, of: size, in: count))
+          pipeline.finish(block)
+        }
+        let made = DispatchGroup()
+        if helpers > 0 {
+          DispatchQueue.global().async(group: made) {
+            DispatchQueue.concurrentPerform(iterations: helpers) { _ in
+              while let block = pipeline.claim() { make(block) }
+            }
+          }
+        }
+        var next = 0
+        while next < blocks {
+          switch pipeline.step(consuming: next) {
+          case .consume:
+            consume(&parts[next % slotCount])
+            pipeline.release(next)
+            next += 1
+          case .make(let block):
+            make(block)
+          }
+        }
+        made.wait()
       }
     }
   }
 
-  /// The rounds of ``inOrder(count:blockSize:window:parts:produce:consume:)``.
-  private static func produceInOrder<Part: ~Copyable>(
-    blocks: Int, window: Int, count: Int, size: Int, parts: UnsafeMutablePointer<Part>,
-    produce: UnsafePointer<(inout Part, Range<Int>) -> Void>, consume: (inout Part) -> Void
-  ) {
-    nonisolated(unsafe) let (parts, produce) = (parts, produce)
-    // The blocks made in the round before, waiting in the other half of the parts.
-    var waiting = 0..<0
-    var next = 0
-    var half = 0
-    while next < blocks || !waiting.isEmpty {
-      let round = next..<min(blocks, next + window)
-      let base = half * window
-      let made = DispatchGroup()
-      if !round.isEmpty {
-        DispatchQueue.global().async(group: made) {
-          DispatchQueue.concurrentPerform(iterations: round.count) { offset in
-            let block = round.lowerBound + offset
-            produce.pointee(&parts[base + offset], blockRange(block, of: size, in: count))
-          }
+  /// Which blocks of ``inOrder(count:blockSize:window:parts:produce:consume:)`` are
+  /// taken, made and consumed, under one lock.
+  private final class BlockPipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let blocks: Int
+    private let slots: Int
+    /// The next block to take, the blocks consumed, and whether each slot's block is made.
+    private var next = 0
+    private var consumed = 0
+    private var isMade: [Bool]
+
+    init(blocks: Int, slots: Int) {
+      self.blocks = blocks
+      self.slots = slots
+      isMade = [Bool](repeating: false, count: slots)
+    }
+
+    /// The next block to make, once its slot is free; nil when every block is taken.
+    func claim() -> Int? {
+      condition.lock()
+      defer { condition.unlock() }
+      guard next < blocks else { return nil }
+      let block = next
+      next += 1
+      while block >= consumed + slots { condition.wait() }
+      return block
+    }
+
+    func finish(_ block: Int) {
+      condition.lock()
+      isMade[block % slots] = true
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    /// What the calling thread does next.
+    enum Step {
+      /// Consume the block it asked about, which is made.
+      case consume
+      /// Make this block, taken for it.
+      case make(Int)
+    }
+
+    /// Consume `block` (the next to consume) if it is made, else make the next block
+    /// if its slot is free, else wait for either.
+    func step(consuming block: Int) -> Step {
+      condition.lock()
+      defer { condition.unlock() }
+      while true {
+        if isMade[block % slots] {
+          isMade[block % slots] = false
+          return .consume
         }
+        if next < blocks, next < consumed + slots {
+          next += 1
+          return .make(next - 1)
+        }
+        condition.wait()
       }
-      let earlierBase = (1 - half) * window
-      for offset in 0..<waiting.count { consume(&parts[earlierBase + offset]) }
-      made.wait()
-      waiting = round
-      next = round.upperBound
-      half = 1 - half
+    }
+
+    /// Frees the slot of `block`, consumed.
+    func release(_ block: Int) {
+      condition.lock()
+      consumed = block + 1
+      condition.broadcast()
+      condition.unlock()
     }
   }
 
