@@ -83,10 +83,15 @@ enum TwoThreads {
           produce.pointee(&parts[block % slotCount], blockRange(block, of: size, in: count))
           pipeline.finish(block)
         }
-        let made = DispatchGroup()
+        // Only helpers that have started are waited for: the caller may make every
+        // block itself while the pool is busy (waiting for the pool to start a job with
+        // nothing left to do would stall callers that are pool threads themselves). A
+        // helper that starts after the end touches nothing.
         if helpers > 0 {
-          DispatchQueue.global().async(group: made) {
+          DispatchQueue.global().async {
             DispatchQueue.concurrentPerform(iterations: helpers) { _ in
+              guard pipeline.join() else { return }
+              defer { pipeline.leave() }
               while let block = pipeline.claim() { make(block) }
             }
           }
@@ -102,7 +107,7 @@ enum TwoThreads {
             make(block)
           }
         }
-        made.wait()
+        pipeline.close()
       }
     }
   }
@@ -117,6 +122,9 @@ enum TwoThreads {
     private var next = 0
     private var consumed = 0
     private var isMade: [Bool]
+    /// The helpers at work, and whether the work is over.
+    private var helping = 0
+    private var closed = false
 
     init(blocks: Int, slots: Int) {
       self.blocks = blocks
@@ -124,15 +132,43 @@ enum TwoThreads {
       isMade = [Bool](repeating: false, count: slots)
     }
 
-    /// The next block to make, once its slot is free; nil when every block is taken.
+    /// The next block to make, taken once its slot is free (a helper holds no block
+    /// while it waits); nil when every block is taken.
     func claim() -> Int? {
       condition.lock()
       defer { condition.unlock() }
-      guard next < blocks else { return nil }
-      let block = next
-      next += 1
-      while block >= consumed + slots { condition.wait() }
-      return block
+      while true {
+        guard next < blocks else { return nil }
+        if next < consumed + slots {
+          next += 1
+          return next - 1
+        }
+        condition.wait()
+      }
+    }
+
+    /// Counts a helper in, unless the work is over.
+    func join() -> Bool {
+      condition.lock()
+      defer { condition.unlock() }
+      if closed { return false }
+      helping += 1
+      return true
+    }
+
+    func leave() {
+      condition.lock()
+      helping -= 1
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    /// Ends the work: no helper joins after this, and those that joined have left.
+    func close() {
+      condition.lock()
+      closed = true
+      while helping > 0 { condition.wait() }
+      condition.unlock()
     }
 
     func finish(_ block: Int) {

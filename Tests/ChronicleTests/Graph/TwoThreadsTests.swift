@@ -107,4 +107,24 @@ struct TwoThreadsTests {
     #expect(consumedElsewhere == 0)
     #expect(consumed == stride(from: 0, to: 997, by: 13).map { $0..<min(997, $0 + 13) })
   }
+  /// Many callers at once on the dispatch pool's own threads each get their blocks in
+  /// order, without waiting for the pool to start helpers it has no thread for.
+  @Test func inOrderFromManyPoolThreadsAtOnce() {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var sums: [Int] = []
+    }
+    let results = Results()
+    DispatchQueue.concurrentPerform(iterations: 24) { caller in
+      var order: [Int] = []
+      TwoThreads.inOrder(
+        count: 60 + caller, blockSize: 5, window: 1, parts: { 0 },
+        produce: { part, range in part = range.lowerBound },
+        consume: { part in order.append(part) })
+      results.lock.lock()
+      results.sums.append(order == Array(stride(from: 0, to: 60 + caller, by: 5)) ? 1 : 0)
+      results.lock.unlock()
+    }
+    #expect(results.sums.count == 24 && results.sums.allSatisfy { $0 == 1 })
+  }
 }
