@@ -245,4 +245,27 @@ struct DOTFastPathTests {
       #expect(bytes.withUnsafeBufferPointer(DOTText.lineBreakCount) == byteByByte(bytes), "\(text.debugDescription)")
     }
   }
+  /// The ranked timeline and the network, written on two threads in blocks of every
+  /// size, give the bytes one thread gives, whole or streamed.
+  @Test(arguments: [DOTOptions.View.timeline, .network])
+  func rankedAndNetworkOnTwoThreadsGiveTheSameBytes(view: DOTOptions.View) throws {
+    let graph = try TimelineGenerator(events: 200, seed: 4).graph()
+    var options = DOTOptions()
+    options.view = view
+    options.layout = .ranked
+    var alone = DOTExporter(options: options)
+    alone.parallelItems = .max
+    let expected = alone.export(graph)
+    for (threshold, block) in [(0, 1), (1, 5), (50, 64)] {
+      var together = alone
+      together.parallelItems = threshold
+      together.blockItems = block
+      let same = together.export(graph) == expected
+      #expect(same, "\(view), threshold \(threshold), blocks of \(block)")
+      var streamed: [UInt8] = []
+      together.export(graph, chunkBytes: 2_048) { streamed.append(contentsOf: $0) }
+      let sameStreamed = streamed == expected
+      #expect(sameStreamed, "\(view), threshold \(threshold), blocks of \(block), streamed")
+    }
+  }
 }
