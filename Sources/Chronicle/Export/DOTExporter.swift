@@ -253,20 +253,24 @@ public struct DOTExporter: Sendable {
     guard !scene.notes.isEmpty else { return }
     writer.blankLine()
     writer.comment("Disagreements")
-    for (position, note) in scene.notes.enumerated() {
-      let box = Endpoint(id: DOTID("d", position), rank: axis?.noteRank[position])
-      let subject = Endpoint(id: DOTID("n", note.subject), rank: axis?.rank[note.subject])
-      writeEdge(from: box, to: subject, style: DOTStyle.claimSubject, into: &writer) { attributes in
-        attributes.set("dir", "none")
-      }
-      for attribution in note.attributions {
-        let target = Endpoint(id: DOTID("n", attribution.entity), rank: axis?.rank[attribution.entity])
-        writeEdge(from: box, to: target, style: DOTStyle.attribution, into: &writer) { attributes in
-          guard options.edgeLabels else { return }
-          var label = DOTText(width: lineLength)
-          label.append(attribution.label)
-          attributes.set("label", label)
-          attributes.set("fontcolor", DOTStyle.attribution.color)
+    // In blocks on two threads for many boxes (a quarter of a million at 1M events).
+    writeInBlocks(count: scene.notes.count, into: &writer) { range, writer in
+      for position in range {
+        let note = scene.notes[position]
+        let box = Endpoint(id: DOTID("d", position), rank: axis?.noteRank[position])
+        let subject = Endpoint(id: DOTID("n", note.subject), rank: axis?.rank[note.subject])
+        writeEdge(from: box, to: subject, style: DOTStyle.claimSubject, into: &writer) { attributes in
+          attributes.set("dir", "none")
+        }
+        for attribution in note.attributions {
+          let target = Endpoint(id: DOTID("n", attribution.entity), rank: axis?.rank[attribution.entity])
+          writeEdge(from: box, to: target, style: DOTStyle.attribution, into: &writer) { attributes in
+            guard options.edgeLabels else { return }
+            var label = DOTText(width: lineLength)
+            label.append(attribution.label)
+            attributes.set("label", label)
+            attributes.set("fontcolor", DOTStyle.attribution.color)
+          }
         }
       }
     }
