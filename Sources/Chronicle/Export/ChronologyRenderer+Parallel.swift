@@ -5,9 +5,10 @@
 /// settled first: each thread walks half the entries (the second then the figures)
 /// and lists the citations `cite` will look up, in its order
 /// (``citeEntry(_:into:)``); ``ChronologyCitations/number(_:_:)`` numbers them. The
-/// entries are then written in blocks on two threads (two blocks at a time, to
-/// whichever thread is free), each block by a copy of the renderer that reads its
-/// numbers from the list, and the blocks are added in order on the calling thread. The figures follow on one thread, and the notes in blocks again.
+/// entries are then written in blocks on two threads (each to whichever thread is
+/// free), each block by a copy of the renderer that reads its numbers from the list,
+/// and the blocks are added in order on the calling thread. The figures follow on one
+/// thread, and the notes in blocks again.
 extension ChronologyRenderer {
   /// The chronology's steps, held for the parallel path.
   struct Plan {
@@ -129,8 +130,7 @@ extension ChronologyRenderer {
     // Something is written before any block: the first block starts as a later one.
     part.flushed = true
     let base = part
-    // Two blocks at a time: four parts, twice the bytes of the two blocks at a time
-    // before the copying out went beside the writing.
+    // Four parts: up to four blocks' bytes at once, twice the two of before the pipeline.
     TwoThreads.inOrder(
       count: count, blockSize: block, window: 2, parts: { base },
       produce: { part, range in

@@ -96,7 +96,7 @@ public struct DOTExporter: Sendable {
   /// threads (``writeInBlocks(count:into:_:)``); the bytes are the same.
   var parallelItems = 20_000
   /// Twice the items of each block written or measured on one thread (blocks of half
-  /// this go to whichever thread is free, four at a time).
+  /// this go to whichever thread is free).
   var blockItems = 8_192
 
   /// Creates an exporter.
@@ -284,7 +284,7 @@ public struct DOTExporter: Sendable {
     guard count > parallelItems else { return write(0..<count, &writer) }
     // One writer per part, its buffer kept from block to block (fresh buffers would
     // each be grown, copied and faulted in again): eight parts of half `blockItems`,
-    // about four whole blocks' bytes at once (two before they went four at a time).
+    // about four whole blocks' bytes at once (two before the pipeline).
     let template = writer.detached()
     TwoThreads.inOrder(
       count: count, blockSize: max(1, blockItems / 2), parts: { template.detached() },

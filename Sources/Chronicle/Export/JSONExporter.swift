@@ -18,7 +18,7 @@ public struct JSONExporter: Sendable {
   /// (``writeElements(_:to:flush:handOver:_:)``); the bytes are the same.
   var parallelItems = 20_000
   /// Twice the elements of each block written on one thread (blocks of half this go
-  /// to whichever thread is free, four at a time).
+  /// to whichever thread is free).
   var blockItems = 8_192
 
   /// Creates an exporter.
@@ -125,7 +125,7 @@ public struct JSONExporter: Sendable {
     }
     // One buffer per part, kept from block to block (fresh ones would each be grown,
     // copied and faulted in again): eight parts of half `blockItems`, about four whole
-    // blocks' bytes at once (two before they went four at a time).
+    // blocks' bytes at once (two before the pipeline).
     let template = writer.detached(continuing: true)
     TwoThreads.inOrder(
       count: elements.count, blockSize: max(1, blockItems / 2), parts: { template.detached(continuing: true) },

@@ -101,8 +101,8 @@ struct GraphIndex: Sendable {
                   // share for each thread left one waiting for the other: the costs of
                   // the lookups vary with the file.)
                   let block = max(1, lookupBlock)
-                  let relationBlocks = (relations.count + block - 1) / block
-                  let claimBlocks = (claims.count + block - 1) / block
+                  let relationBlocks = TwoThreads.blockCount(relations.count, block)
+                  let claimBlocks = TwoThreads.blockCount(claims.count, block)
                   TwoThreads.forEachBlock(count: 1 + relationBlocks + claimBlocks, blockSize: 1) { jobs in
                     let job = jobs.lowerBound
                     if job == 0 {

@@ -22,6 +22,7 @@ enum TwoThreads {
     }
     return results.compactMap { $0 }
   }
+
   /// Calls `body` for consecutive ranges of `0..<count`, `blockSize` items each (the
   /// last shorter), handed out one at a time to the threads as they come free (two or
   /// more: as many as the machine has cores): where items cost unevenly (events
@@ -47,10 +48,10 @@ enum TwoThreads {
   /// One thread per core (two or more, the calling thread one of them) takes the next
   /// block as soon as it is free, up to `2 × window` blocks ahead of the one being
   /// consumed, and the calling thread consumes the blocks in order as they are made,
-  /// before it makes any more: no thread waits for
-  /// another after a fixed number of blocks, nor while parts are copied out. There are
-  /// `2 × window` parts, made once by `makePart` and reused (a part's old contents are
-  /// `produce`'s to clear): at most that many blocks' bytes at once. `produce` must
+  /// before it makes any more: no thread waits for another after a fixed number of
+  /// blocks, nor while parts are copied out. There are `2 × window` parts, made once by
+  /// `makePart` and reused (a part's old contents are `produce`'s to clear): at most
+  /// that many blocks' bytes at once. `produce` must
   /// only read what it shares and write only its part. `consume` runs on the calling
   /// thread only (the exporters' sinks are the caller's), one part at a time, and may
   /// write what `produce` does not read.
@@ -214,7 +215,7 @@ enum TwoThreads {
   }
 
   /// The blocks of `size` items in `count` (the last may be shorter), without overflow.
-  private static func blockCount(_ count: Int, _ size: Int) -> Int {
+  static func blockCount(_ count: Int, _ size: Int) -> Int {
     count / size + (count % size == 0 ? 0 : 1)
   }
 
