@@ -94,7 +94,7 @@ struct MappedFileTests {
   @Test func otherFilesAreLeftToTheArrayRead() throws {
     let path = try temporaryFile(Array(#"{"chronicle": 1, "entities": []}"#.utf8), "small")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let yaml = try temporaryFile(Array("chronicle: 1\nentities: []\n".utf8), "yaml") + ".yaml"
+    let yaml = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-yaml-\(UUID().uuidString).yaml").path
     try Data("chronicle: 1\nentities: []\n".utf8).write(to: URL(fileURLWithPath: yaml))
     defer { try? FileManager.default.removeItem(atPath: yaml) }
     var builder = TimelineBuilder()
