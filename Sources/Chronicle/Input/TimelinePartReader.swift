@@ -4,40 +4,53 @@ import Foundation
 /// order, handing each over as soon as it is read: the thread that reads the file
 /// from its start adds part after part while the next ones are still being read.
 ///
-/// Worker `w` of `W` reads parts `w`, `w + W`, `w + 2W`…; the parts are given back by
-/// ``take(_:)``, which waits for the one asked for. ``finish()`` must be called before
-/// the bytes go: it stops the workers after the part each is reading, and waits for
-/// them.
+/// Each worker reads the first part nobody reads yet, then the next such part, and so
+/// on. The parts are given back in order by ``take(_:helping:texts:dates:)``; while the part asked
+/// for is not read yet, the taking thread reads the first part nobody reads yet itself
+/// (that one or a later one, added when its turn comes) instead of waiting, so neither
+/// thread idles while a part is left. ``finish()`` must be called before the bytes go:
+/// it stops the workers after the part each is reading, and waits for them.
 final class TimelinePartReader: @unchecked Sendable {
   private let condition = NSCondition()
   /// The parts read and not yet taken; `taken` marks those handed over.
   private var parts: [TimelinePart?]
   private var taken: [Bool]
+  /// The parts whose read has begun, or that will not be read (taken before).
+  private var claimed: [Bool]
+  /// No part before it is left unclaimed.
+  private var unclaimed = 0
+  /// What the taking thread needs to read parts itself.
+  private nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
+  private let starts: [(start: Int, lineStart: Int)]
+  private let document: SourceDocument
+  private let releasing: Bool
+  /// Where the parts' blocks take their pages: they go round, filled by the readers,
+  /// emptied by the thread adding the parts.
+  private let pages = PagePool()
   private var cancelled = false
   private var running = 0
 
   /// Starts `workers` threads reading the parts that start at `starts` (each ending
-  /// before the next, the last at the end of the bytes).
+  /// before the next, the last at the end of the bytes); with none, the taking thread
+  /// reads every part.
   init(
     _ bytes: UnsafeBufferPointer<UInt8>, starts: [(start: Int, lineStart: Int)], workers: Int,
     document: SourceDocument, releasing: Bool
   ) {
     parts = Array(repeating: nil, count: starts.count)
     taken = Array(repeating: false, count: starts.count)
-    let workers = max(1, min(workers, starts.count))
+    claimed = Array(repeating: false, count: starts.count)
+    self.bytes = bytes
+    self.starts = starts
+    self.document = document
+    self.releasing = releasing
+    let workers = max(0, min(workers, starts.count))
     running = workers
-    nonisolated(unsafe) let bytes = bytes
-    // The blocks' pages go round: filled here, emptied by the thread adding the parts.
-    let pages = PagePool()
-    for worker in 0..<workers {
+    for _ in 0..<workers {
       let thread = Thread { [self] in
         var caches = TimelinePart.Caches(pages: pages)
-        for number in stride(from: worker, to: starts.count, by: workers) {
-          if isCancelled { break }
-          let limit = number + 1 < starts.count ? starts[number + 1].start : bytes.count
-          let part = TimelinePart.read(
-            bytes, start: starts[number].start, lineStart: starts[number].lineStart, limit: limit,
-            document: document.handle(), releasing: releasing, caches: &caches)
+        while let number = claimForWorker() {
+          let part = read(number, caches: &caches)
           condition.lock()
           parts[number] = part
           condition.broadcast()
@@ -54,21 +67,78 @@ final class TimelinePartReader: @unchecked Sendable {
     }
   }
 
-  private var isCancelled: Bool {
+  /// Reads the part at `number`.
+  private func read(_ number: Int, caches: inout TimelinePart.Caches) -> TimelinePart {
+    let limit = number + 1 < starts.count ? starts[number + 1].start : bytes.count
+    return TimelinePart.read(
+      bytes, start: starts[number].start, lineStart: starts[number].lineStart, limit: limit,
+      document: document.handle(), releasing: releasing, caches: &caches)
+  }
+
+  /// The first part nobody reads yet, claimed for a worker (nil when there is none, or
+  /// when the workers are stopped).
+  private func claimForWorker() -> Int? {
     condition.lock()
     defer { condition.unlock() }
-    return cancelled
+    guard !cancelled, let number = claimFirst(from: 0) else { return nil }
+    return number
+  }
+
+  /// The first part from `number` on that nobody reads yet, claimed. Call with the
+  /// lock held.
+  private func claimFirst(from number: Int) -> Int? {
+    while unclaimed < claimed.count && claimed[unclaimed] { unclaimed += 1 }
+    var first = max(number, unclaimed)
+    while first < claimed.count && claimed[first] { first += 1 }
+    guard first < claimed.count else { return nil }
+    claimed[first] = true
+    return first
   }
 
   /// The part at `number`, once read (nil when already taken, or when the workers were
-  /// stopped before reading it).
-  func take(_ number: Int) -> TimelinePart? {
+  /// stopped before reading it). While it is not read, and `helping`, this thread
+  /// reads the first part nobody reads yet (that one, or one after it) instead of
+  /// waiting; without `helping`, a part nobody reads is not read (nil).
+  ///
+  /// `texts` and `dates` are the taking thread's own (its parser's and decoder's), lent
+  /// to the parts it reads: the texts those parts share with what it reads itself are
+  /// then held once.
+  func take(
+    _ number: Int, helping: Bool = true, texts: inout StringInterner, dates: inout EDTFDateCache
+  ) -> TimelinePart? {
     condition.lock()
     defer { condition.unlock() }
-    while parts[number] == nil && !taken[number] && running > 0 { condition.wait() }
+    while parts[number] == nil && !taken[number] {
+      if !helping {
+        if !claimed[number] {
+          claimed[number] = true
+          break
+        }
+      } else if let mine = claimFirst(from: number) {
+        condition.unlock()
+        var caches = TimelinePart.Caches(pages: pages)
+        swap(&caches.texts, &texts)
+        swap(&caches.dates, &dates)
+        let part = read(mine, caches: &caches)
+        swap(&caches.texts, &texts)
+        swap(&caches.dates, &dates)
+        condition.lock()
+        parts[mine] = part
+        continue
+      }
+      guard running > 0 else { break }
+      condition.wait()
+    }
     taken[number] = true
     defer { parts[number] = nil }
     return parts[number]
+  }
+
+  /// ``take(_:helping:texts:dates:)`` with texts and dates of its own.
+  func take(_ number: Int, helping: Bool = true) -> TimelinePart? {
+    var texts = StringInterner()
+    var dates = EDTFDateCache()
+    return take(number, helping: helping, texts: &texts, dates: &dates)
   }
 
   /// Stops the workers after the parts they are reading, and waits for them.

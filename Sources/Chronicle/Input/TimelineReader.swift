@@ -93,13 +93,15 @@ public enum TimelineReader {
   ///
   /// A large file is read by as many threads as there are cores: the others read
   /// parts of its lists (``TimelinePart``, ``TimelinePartReader``) while this one reads
-  /// from the start, and adds each part when it reaches it. `partGuesses`, for tests, sets where parts are
-  /// looked for (see ``TimelinePart/guesses(byteCount:threads:)``). With `releasing`,
+  /// from the start, and adds each part when it reaches it, reading parts itself while
+  /// the next is not ready. For tests, `partGuesses` sets where parts are looked for
+  /// (see ``TimelinePart/guesses(byteCount:threads:)``) and `partWorkers` how many
+  /// threads read them besides this one. With `releasing`,
   /// a large file that can be read again gives back the pages of its bytes as they are
   /// read (see ``PageRelease``).
   static func readStreaming(
     _ bytes: [UInt8], file: String, rereading path: String? = nil, identity: FileIdentity? = nil,
-    releasing: Bool = false, partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
+    releasing: Bool = false, partGuesses: [Int]? = nil, partWorkers: Int? = nil, into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
@@ -107,15 +109,16 @@ public enum TimelineReader {
       ?? SourceDocument(bytes: bytes, file: file)
     return bytes.withUnsafeBufferPointer { buffer in
       readStreaming(
-        buffer, document: document, file: file, releasing: releasing, partGuesses: partGuesses, into: &builder)
+        buffer, document: document, file: file, releasing: releasing, partGuesses: partGuesses,
+        partWorkers: partWorkers, into: &builder)
     }
   }
 
   /// Reads JSON element by element from `buffer`, which holds the bytes of `document`
-  /// (see ``readStreaming(_:file:rereading:identity:releasing:partGuesses:into:)``).
+  /// (see ``readStreaming(_:file:rereading:identity:releasing:partGuesses:partWorkers:into:)``).
   static func readStreaming(
     _ buffer: UnsafeBufferPointer<UInt8>, document: SourceDocument, file: String, releasing: Bool,
-    partGuesses: [Int]? = nil, into builder: inout TimelineBuilder
+    partGuesses: [Int]? = nil, partWorkers: Int? = nil, into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
     let saved = builder
     builder.reserveCapacity(forJSONBytes: buffer.count)
@@ -137,7 +140,7 @@ public enum TimelineReader {
       func dropParts(from offset: Int) -> Bool {
         guard let parts, next < starts.count else { return false }
         while next < starts.count {
-          if parts.take(next)?.release?.restore(from: document, after: offset) == false { restored = false }
+          if parts.take(next, helping: false)?.release?.restore(from: document, after: offset) == false { restored = false }
           next += 1
         }
         return restored
@@ -155,14 +158,18 @@ public enum TimelineReader {
       // The other threads read the parts while this one reads up to the first, then
       // adds them in order, reading itself whatever no part holds.
       let reader = TimelinePartReader(
-        buffer, starts: starts, workers: threads - 1, document: document, releasing: releasing)
+        buffer, starts: starts, workers: partWorkers ?? threads - 1, document: document, releasing: releasing)
       parts = reader
       defer { reader.finish() }
       var outcome = decode(until: starts[0].start)
       while case .success(.boundary) = outcome {
         let offset = parser.offset
         while next < starts.count, starts[next].start <= offset {
-          var part = reader.take(next)
+          // Parts this thread reads share its texts and dates.
+          var texts = StringInterner()
+          parser.exchangeTexts(&texts)
+          var part = reader.take(next, texts: &texts, dates: &decoder.dates)
+          parser.exchangeTexts(&texts)
           next += 1
           if starts[next - 1].start == offset, let end = part?.end, case .element(let section, let index) = stream.place,
             part?.section == section, part?.fits(lines: parser.currentLine - 1, indices: index) == true

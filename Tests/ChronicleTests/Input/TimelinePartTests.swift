@@ -16,9 +16,10 @@ struct TimelinePartTests {
     var places: [String]
   }
 
-  private func read(_ bytes: [UInt8], guesses: [Int]) -> Outcome {
+  private func read(_ bytes: [UInt8], guesses: [Int], workers: Int? = nil) -> Outcome {
     var builder = TimelineBuilder()
-    let streamed = TimelineReader.readStreaming(bytes, file: "t.json", partGuesses: guesses, into: &builder)
+    let streamed = TimelineReader.readStreaming(
+      bytes, file: "t.json", partGuesses: guesses, partWorkers: workers, into: &builder)
     let result = builder.validate()
     let provenances = result.graph.entities.map(\.provenance) + result.graph.relations.map(\.provenance)
       + result.graph.claims.map(\.provenance)
@@ -35,11 +36,15 @@ struct TimelinePartTests {
     (1...count).map { bytes.count * $0 / (count + 1) }
   }
 
+  /// Reads with each set of guesses, by the cores' threads, by the reading thread alone
+  /// (no worker: it reads every part itself) and by three workers.
   private func expectSameAsOneThread(_ bytes: [UInt8], guessSets: [[Int]]) {
     let alone = read(bytes, guesses: [])
     for guesses in guessSets {
-      let together = read(bytes, guesses: guesses)
-      #expect(together == alone, "guesses \(guesses)")
+      for workers in [nil, 0, 3] {
+        let together = read(bytes, guesses: guesses, workers: workers)
+        #expect(together == alone, "guesses \(guesses), workers \(workers.map(String.init) ?? "default")")
+      }
     }
   }
 
@@ -111,7 +116,7 @@ struct TimelinePartTests {
       }
       let guesses = (0..<Int.random(in: 1...3, using: &random)).map { _ in Int.random(in: 0..<bytes.count, using: &random) }.sorted()
       let alone = read(bytes, guesses: [])
-      let together = read(bytes, guesses: guesses)
+      let together = read(bytes, guesses: guesses, workers: round % 3 == 0 ? 0 : nil)
       #expect(together == alone, "round \(round), guesses \(guesses)")
     }
   }
@@ -124,14 +129,41 @@ struct TimelinePartTests {
   }
 
   /// Small files are read by one thread; large ones by one per core, the first
-  /// reading a smaller share.
+  /// reading a short first stretch (10 % with two threads, less with more), the rest
+  /// in parts of about 8 MB.
   @Test func guessesDependOnSizeAndThreads() {
     #expect(TimelinePart.guesses(byteCount: 1_000, threads: 4).isEmpty)
     #expect(TimelinePart.guesses(byteCount: 100 << 20, threads: 1).isEmpty)
     let two = TimelinePart.guesses(byteCount: 100 << 20, threads: 2)
-    #expect(two.count == 4 && two == two.sorted() && two[0] == 25 << 20)
+    #expect(two.count == 11 && two == two.sorted() && two[0] == Int(Double(100 << 20) * 0.1))
     let four = TimelinePart.guesses(byteCount: 1 << 30, threads: 4)
-    #expect(four.count == 60 && four == four.sorted() && four[0] == Int(Double(1 << 30) * 0.05))
+    #expect(four.count == 123 && four == four.sorted() && four[0] == Int(Double(1 << 30) * 0.1 / 3))
+    let small = TimelinePart.guesses(byteCount: 10 << 20, threads: 3)
+    #expect(small.count == 8)
+  }
+
+  /// The parts are handed over in order whoever reads them: with no worker the taking
+  /// thread reads each part it asks for; a part nobody reads is not read when taken
+  /// without helping, and a part taken twice is handed over once.
+  @Test func partsAreHandedOverInOrderWhoeverReadsThem() {
+    let bytes = TimelineGenerator(events: 200, seed: 6).bytes(.json)
+    bytes.withUnsafeBufferPointer { buffer in
+      let starts = TimelinePart.starts(in: buffer, near: spread(6, over: bytes))
+      #expect(starts.count == 6)
+      let document = SourceDocument(bytes: bytes, file: "t.json")
+      for workers in [0, 1, 4] {
+        let reader = TimelinePartReader(buffer, starts: starts, workers: workers, document: document, releasing: false)
+        for number in 0..<4 {
+          let part = reader.take(number)
+          #expect(part?.start == starts[number].start, "workers \(workers), part \(number)")
+          #expect(part?.count ?? 0 > 0)
+        }
+        #expect(reader.take(3)?.start == nil)
+        if workers == 0 { #expect(reader.take(4, helping: false)?.start == nil) }
+        #expect(reader.take(5)?.start == starts[5].start)
+        reader.finish()
+      }
+    }
   }
 
   /// Elements in a block are moved out in order; those never taken are freed with it.
