@@ -562,13 +562,27 @@ struct ChronologyRenderer {
     var claimant: String?
     var reportedBy: String?
     var date: EDTFDate?
+
+    init(_ claim: Claim) {
+      (value, qualifier, unit) = (claim.value, claim.qualifier, claim.unit)
+      (claimant, reportedBy, date) = (claim.claimant, claim.reportedBy, claim.date)
+    }
   }
 
-  private struct FigureKey: Hashable {
+  private struct FigureKey: Equatable {
     var value: ClaimValue
     var qualifier: String?
     var unit: String?
+
+    init(_ claim: Claim) {
+      (value, qualifier, unit) = (claim.value, claim.qualifier, claim.unit)
+    }
   }
+
+  /// The most claims grouped by comparing each with those before (as most subjects'
+  /// few claims are): more are grouped through hash tables, so that no cost grows with
+  /// the square of a subject's claims.
+  static let scannedClaims = 16
 
   /// The claims' properties in order of first use, each with its statements.
   static func properties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
@@ -577,15 +591,32 @@ struct ChronologyRenderer {
     return groupedProperties(claims)
   }
 
-  /// ``properties(_:)`` for any number of claims.
-  static func groupedProperties(_ claims: [Claim]) -> [(property: String, statements: [Statement])] {
-    var properties: [String] = []
-    var byProperty: [String: [Claim]] = [:]
-    for claim in claims {
-      if byProperty[claim.property] == nil { properties.append(claim.property) }
-      byProperty[claim.property, default: []].append(claim)
+  /// ``properties(_:)`` for any number of claims; up to `limit` claims are grouped by
+  /// comparing each with those before, more through hash tables (the same groups).
+  static func groupedProperties(
+    _ claims: [Claim], scanning limit: Int = scannedClaims
+  ) -> [(property: String, statements: [Statement])] {
+    var groups: [(property: String, claims: [Claim])] = []
+    if claims.count <= limit {
+      for claim in claims {
+        if let group = groups.firstIndex(where: { $0.property == claim.property }) {
+          groups[group].claims.append(claim)
+        } else {
+          groups.append((claim.property, [claim]))
+        }
+      }
+    } else {
+      var positions: [String: Int] = [:]
+      for claim in claims {
+        if let group = positions[claim.property] {
+          groups[group].claims.append(claim)
+        } else {
+          positions[claim.property] = groups.count
+          groups.append((claim.property, [claim]))
+        }
+      }
     }
-    return properties.map { ($0, statements(byProperty[$0] ?? [])) }
+    return groups.map { ($0.property, statements($0.claims, scanning: limit)) }
   }
 
   private mutating func writeClaims(_ claims: [Claim], level: Int) {
@@ -597,8 +628,8 @@ struct ChronologyRenderer {
         emit(level: level, item: true)
         continue
       }
-      let figures = Set(statements.map { FigureKey(value: $0.claim.value, qualifier: $0.claim.qualifier, unit: $0.claim.unit) })
-      if figures.count > 1 {
+      let first = FigureKey(statements[0].claim)
+      if statements.dropFirst().contains(where: { FigureKey($0.claim) != first }) {
         literal(markdown ? "**Figures differ** " : "Figures differ ")
         literal(ascii ? "- " : "— ")
       }
@@ -612,18 +643,21 @@ struct ChronologyRenderer {
     }
   }
 
-  private static func statements(_ claims: [Claim]) -> [Statement] {
+  /// The claims (of one property) as statements, in order of first use: claims that
+  /// agree in figure and attribution share one, with the sources of all.
+  private static func statements(_ claims: [Claim], scanning limit: Int) -> [Statement] {
     var statements: [Statement] = []
+    let scanned = claims.count <= limit
+    var keys: [StatementKey] = []
     var positions: [StatementKey: Int] = [:]
     for claim in claims {
-      let key = StatementKey(value: claim.value, qualifier: claim.qualifier, unit: claim.unit,
-                             claimant: claim.claimant, reportedBy: claim.reportedBy, date: claim.date)
-      if let position = positions[key] {
+      let key = StatementKey(claim)
+      if let position = scanned ? keys.firstIndex(of: key) : positions[key] {
         for source in claim.sources where !statements[position].sources.contains(source) {
           statements[position].sources.append(source)
         }
       } else {
-        positions[key] = statements.count
+        if scanned { keys.append(key) } else { positions[key] = statements.count }
         statements.append(Statement(claim: claim, sources: claim.sources))
       }
     }

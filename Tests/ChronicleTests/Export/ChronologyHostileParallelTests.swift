@@ -199,4 +199,36 @@ struct ChronologyShortcutTests {
       #expect(quick.first?.statements.first?.sources == grouped.first?.statements.first?.sources)
     }
   }
+
+  /// Claims grouped by comparing each with those before (a subject's few claims) and
+  /// through hash tables (many) give the same properties, statements and sources:
+  /// lists drawn from a hostile graph's claims with repeats, a repeat citing another
+  /// source, and a property shared by several.
+  @Test func scannedAndHashedGroupingsAgree() throws {
+    let graph = try ChronologyHostileParallelTests.hostileGraph(seed: 9)
+    let claims = graph.claims
+    #expect(claims.count > 20)
+    var random = GeneratorRandom(seed: 42)
+    func summary(_ groups: [(property: String, statements: [ChronologyRenderer.Statement])]) -> [String] {
+      groups.map { group in
+        group.property + ": " + group.statements.map { "\($0.claim) \($0.sources)" }.joined(separator: " | ")
+      }
+    }
+    for round in 0..<200 {
+      var list: [Claim] = []
+      for _ in 0..<Int.random(in: 1...40, using: &random) {
+        var claim = claims.randomElement(using: &random)!
+        if Bool.random(using: &random) { claim.property = claims[round % claims.count].property }
+        if Int.random(in: 0..<4, using: &random) == 0, let source = claims.randomElement(using: &random)!.sources.first {
+          claim.sources = [source]
+        }
+        list.append(claim)
+        if Int.random(in: 0..<3, using: &random) == 0 { list.append(claim) }
+      }
+      let scanned = summary(ChronologyRenderer.groupedProperties(list, scanning: .max))
+      let hashed = summary(ChronologyRenderer.groupedProperties(list, scanning: 0))
+      #expect(scanned == hashed, "round \(round)")
+      #expect(summary(ChronologyRenderer.properties(list)) == hashed, "round \(round)")
+    }
+  }
 }
