@@ -1,15 +1,17 @@
 import Foundation
 
-/// Reads the parts of a large JSON file (``TimelinePart``) on threads of its own, in
-/// order, handing each over as soon as it is read: the thread that reads the file
-/// from its start adds part after part while the next ones are still being read.
+/// Reads the parts of a large JSON file (``TimelinePart``) on threads of its own and on
+/// the thread that takes them, handing each over in order as soon as it is read: the
+/// thread that reads the file from its start adds part after part while the next ones
+/// are still being read.
 ///
 /// Each worker reads the first part nobody reads yet, then the next such part, and so
-/// on. The parts are given back in order by ``take(_:helping:texts:dates:)``; while the part asked
-/// for is not read yet, the taking thread reads the first part nobody reads yet itself
-/// (that one or a later one, added when its turn comes) instead of waiting, so neither
-/// thread idles while a part is left. ``finish()`` must be called before the bytes go:
-/// it stops the workers after the part each is reading, and waits for them.
+/// on. The parts are given back in order by ``take(_:helping:texts:dates:)``; while the
+/// part asked for is not read yet, the taking thread reads the first part nobody reads
+/// yet itself (that one or a later one, added when its turn comes) instead of waiting,
+/// so no thread idles while a part is unclaimed. ``cancel()`` stops the workers from
+/// starting more parts; ``finish()`` must be called before the bytes go: it stops the
+/// workers after the part each is reading, and waits for them.
 final class TimelinePartReader: @unchecked Sendable {
   private let condition = NSCondition()
   /// The parts read and not yet taken; `taken` marks those handed over.
@@ -95,10 +97,10 @@ final class TimelinePartReader: @unchecked Sendable {
     return first
   }
 
-  /// The part at `number`, once read (nil when already taken, or when the workers were
-  /// stopped before reading it). While it is not read, and `helping`, this thread
-  /// reads the first part nobody reads yet (that one, or one after it) instead of
-  /// waiting; without `helping`, a part nobody reads is not read (nil).
+  /// The part at `number`, once read; nil when already taken, or when nobody had begun
+  /// reading it and this thread does not (without `helping`, or once cancelled). While
+  /// it is not read, and `helping`, this thread reads the first part nobody reads yet
+  /// (that one, or one after it) instead of waiting.
   ///
   /// `texts` and `dates` are the taking thread's own (its parser's and decoder's), lent
   /// to the parts it reads: the texts those parts share with what it reads itself are
@@ -109,7 +111,7 @@ final class TimelinePartReader: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     while parts[number] == nil && !taken[number] {
-      if !helping {
+      if !helping || cancelled {
         if !claimed[number] {
           claimed[number] = true
           break
@@ -141,11 +143,46 @@ final class TimelinePartReader: @unchecked Sendable {
     return take(number, helping: helping, texts: &texts, dates: &dates)
   }
 
+  /// Stops the workers from starting more parts; those they are reading are still
+  /// handed over.
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.unlock()
+  }
+
   /// Stops the workers after the parts they are reading, and waits for them.
   func finish() {
     condition.lock()
     cancelled = true
     while running > 0 { condition.wait() }
+    condition.unlock()
+  }
+
+  /// For tests: claims part `number` as a worker would (counted as a worker running
+  /// until it is stored with ``store(_:at:)``); false when it was claimed already.
+  func claimAsWorker(_ number: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    guard !claimed[number] else { return false }
+    claimed[number] = true
+    running += 1
+    return true
+  }
+
+  /// For tests: whether part `number` was claimed.
+  func isClaimed(_ number: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return claimed[number]
+  }
+
+  /// For tests: stores a part claimed with ``claimAsWorker(_:)``, as a worker would.
+  func store(_ part: TimelinePart, at number: Int) {
+    condition.lock()
+    parts[number] = part
+    running -= 1
+    condition.broadcast()
     condition.unlock()
   }
 }

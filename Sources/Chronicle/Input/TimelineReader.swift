@@ -139,6 +139,8 @@ public enum TimelineReader {
       var restored = true
       func dropParts(from offset: Int) -> Bool {
         guard let parts, next < starts.count else { return false }
+        // None of the parts left is added: the workers start no more of them.
+        parts.cancel()
         while next < starts.count {
           if parts.take(next, helping: false)?.release?.restore(from: document, after: offset) == false { restored = false }
           next += 1
@@ -156,7 +158,8 @@ public enum TimelineReader {
       }
       guard !starts.isEmpty else { return decode(until: .max) }
       // The other threads read the parts while this one reads up to the first, then
-      // adds them in order, reading itself whatever no part holds.
+      // adds them in order, reading itself whatever no part holds, and reading parts
+      // itself while the next is not ready.
       let reader = TimelinePartReader(
         buffer, starts: starts, workers: partWorkers ?? threads - 1, document: document, releasing: releasing)
       parts = reader
@@ -165,10 +168,11 @@ public enum TimelineReader {
       while case .success(.boundary) = outcome {
         let offset = parser.offset
         while next < starts.count, starts[next].start <= offset {
-          // Parts this thread reads share its texts and dates.
+          // Parts this thread reads share its texts and dates. A part passed over (its
+          // start inside what was read) is not added: not worth reading here.
           var texts = StringInterner()
           parser.exchangeTexts(&texts)
-          var part = reader.take(next, texts: &texts, dates: &decoder.dates)
+          var part = reader.take(next, helping: starts[next].start == offset, texts: &texts, dates: &decoder.dates)
           parser.exchangeTexts(&texts)
           next += 1
           if starts[next - 1].start == offset, let end = part?.end, case .element(let section, let index) = stream.place,

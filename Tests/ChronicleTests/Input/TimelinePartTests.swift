@@ -142,15 +142,25 @@ struct TimelinePartTests {
     #expect(small.count == 8)
   }
 
+  /// Calls `body` with the bytes of 200 generated events, six parts' starts spread over
+  /// them, and their document.
+  private func withSixParts(
+    seed: UInt64,
+    _ body: (UnsafeBufferPointer<UInt8>, [(start: Int, lineStart: Int)], SourceDocument) throws -> Void
+  ) throws {
+    let bytes = TimelineGenerator(events: 200, seed: seed).bytes(.json)
+    try bytes.withUnsafeBufferPointer { buffer in
+      let starts = TimelinePart.starts(in: buffer, near: spread(6, over: bytes))
+      try #require(starts.count == 6)
+      try body(buffer, starts, SourceDocument(bytes: bytes, file: "t.json"))
+    }
+  }
+
   /// The parts are handed over in order whoever reads them: with no worker the taking
   /// thread reads each part it asks for; a part nobody reads is not read when taken
   /// without helping, and a part taken twice is handed over once.
-  @Test func partsAreHandedOverInOrderWhoeverReadsThem() {
-    let bytes = TimelineGenerator(events: 200, seed: 6).bytes(.json)
-    bytes.withUnsafeBufferPointer { buffer in
-      let starts = TimelinePart.starts(in: buffer, near: spread(6, over: bytes))
-      #expect(starts.count == 6)
-      let document = SourceDocument(bytes: bytes, file: "t.json")
+  @Test func partsAreHandedOverInOrderWhoeverReadsThem() throws {
+    try withSixParts(seed: 6) { buffer, starts, document in
       for workers in [0, 1, 4] {
         let reader = TimelinePartReader(buffer, starts: starts, workers: workers, document: document, releasing: false)
         for number in 0..<4 {
@@ -159,10 +169,46 @@ struct TimelinePartTests {
           #expect(part?.count ?? 0 > 0)
         }
         #expect(reader.take(3)?.start == nil)
-        if workers == 0 { #expect(reader.take(4, helping: false)?.start == nil) }
+        // Not read by this thread: by a worker (then handed over), or by nobody.
+        let fourth = reader.take(4, helping: false)?.start
+        #expect(workers == 0 ? fourth == nil : fourth == nil || fourth == starts[4].start)
         #expect(reader.take(5)?.start == starts[5].start)
         reader.finish()
       }
+    }
+  }
+
+  /// While a worker reads the part asked for, the taking thread reads the parts after
+  /// it that nobody reads, and hands them over in their turn (also when taken without
+  /// helping); once cancelled, a part nobody reads is not read.
+  @Test func theTakingThreadReadsAheadWhileAPartIsBeingRead() throws {
+    try withSixParts(seed: 7) { buffer, starts, document in
+      let reader = TimelinePartReader(buffer, starts: starts, workers: 0, document: document, releasing: false)
+      #expect(reader.take(0)?.start == starts[0].start)
+      // Part 1 is being read by a "worker": the taking thread reads 2 to 5 meanwhile.
+      #expect(reader.claimAsWorker(1))
+      final class Box: @unchecked Sendable { var start: Int? }
+      let box = Box()
+      let done = DispatchSemaphore(value: 0)
+      Thread { box.start = reader.take(1)?.start; done.signal() }.start()
+      while !reader.isClaimed(5) { usleep(1_000) }
+      let first = TimelinePart.read(
+        buffer, start: starts[1].start, lineStart: starts[1].lineStart, limit: starts[2].start, document: document)
+      reader.store(first, at: 1)
+      done.wait()
+      #expect(box.start == starts[1].start)
+      for number in 2...5 {
+        let part = reader.take(number, helping: number.isMultiple(of: 2))
+        #expect(part?.start == starts[number].start, "part \(number)")
+        #expect(part?.count ?? 0 > 0)
+      }
+      reader.finish()
+
+      let cancelled = TimelinePartReader(buffer, starts: starts, workers: 0, document: document, releasing: false)
+      cancelled.cancel()
+      #expect(cancelled.take(0)?.start == nil)
+      #expect(!cancelled.claimAsWorker(0))
+      cancelled.finish()
     }
   }
 
