@@ -95,13 +95,15 @@ public enum TimelineReader {
   /// parts of its lists (``TimelinePart``, ``TimelinePartReader``) while this one reads
   /// from the start, and adds each part when it reaches it, reading parts itself while
   /// the next is not ready. For tests, `partGuesses` sets where parts are looked for
-  /// (see ``TimelinePart/guesses(byteCount:threads:)``) and `partWorkers` how many
-  /// threads read them besides this one. With `releasing`,
+  /// (see ``TimelinePart/guesses(byteCount:threads:)``), `partWorkers` how many
+  /// threads read them besides this one, and `partAdded` is called for each part added.
+  /// With `releasing`,
   /// a large file that can be read again gives back the pages of its bytes as they are
   /// read (see ``PageRelease``).
   static func readStreaming(
     _ bytes: [UInt8], file: String, rereading path: String? = nil, identity: FileIdentity? = nil,
-    releasing: Bool = false, partGuesses: [Int]? = nil, partWorkers: Int? = nil, into builder: inout TimelineBuilder
+    releasing: Bool = false, partGuesses: [Int]? = nil, partWorkers: Int? = nil, partAdded: (() -> Void)? = nil,
+    into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
     // A regular file is read again when a field's position is needed; its bytes can
     // then be freed as soon as it is read.
@@ -110,15 +112,16 @@ public enum TimelineReader {
     return bytes.withUnsafeBufferPointer { buffer in
       readStreaming(
         buffer, document: document, file: file, releasing: releasing, partGuesses: partGuesses,
-        partWorkers: partWorkers, into: &builder)
+        partWorkers: partWorkers, partAdded: partAdded, into: &builder)
     }
   }
 
   /// Reads JSON element by element from `buffer`, which holds the bytes of `document`
-  /// (see ``readStreaming(_:file:rereading:identity:releasing:partGuesses:partWorkers:into:)``).
+  /// (see ``readStreaming(_:file:rereading:identity:releasing:partGuesses:partWorkers:partAdded:into:)``).
   static func readStreaming(
     _ buffer: UnsafeBufferPointer<UInt8>, document: SourceDocument, file: String, releasing: Bool,
-    partGuesses: [Int]? = nil, partWorkers: Int? = nil, into builder: inout TimelineBuilder
+    partGuesses: [Int]? = nil, partWorkers: Int? = nil, partAdded: (() -> Void)? = nil,
+    into builder: inout TimelineBuilder
   ) -> StreamingOutcome {
     let saved = builder
     builder.reserveCapacity(forJSONBytes: buffer.count)
@@ -180,6 +183,7 @@ public enum TimelineReader {
           {
             let lines = parser.currentLine - 1
             part?.add(to: &builder, lines: lines, indices: index)
+            partAdded?()
             parser.state = end.movingLines(by: lines)
             stream.place = part?.endsList == true
               ? .afterValue : .element(section, index: index + (part?.count ?? 0))

@@ -14,12 +14,19 @@ struct TimelinePartTests {
     var graph: TimelineGraph
     var diagnostics: [String]
     var places: [String]
+    /// The parts added (not compared: one thread adds none).
+    var partsAdded = 0
+
+    static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+      (lhs.streamed, lhs.graph, lhs.diagnostics, lhs.places) == (rhs.streamed, rhs.graph, rhs.diagnostics, rhs.places)
+    }
   }
 
   private func read(_ bytes: [UInt8], guesses: [Int], workers: Int? = nil) -> Outcome {
     var builder = TimelineBuilder()
+    var added = 0
     let streamed = TimelineReader.readStreaming(
-      bytes, file: "t.json", partGuesses: guesses, partWorkers: workers, into: &builder)
+      bytes, file: "t.json", partGuesses: guesses, partWorkers: workers, partAdded: { added += 1 }, into: &builder)
     let result = builder.validate()
     let provenances = result.graph.entities.map(\.provenance) + result.graph.relations.map(\.provenance)
       + result.graph.claims.map(\.provenance)
@@ -28,7 +35,8 @@ struct TimelinePartTests {
       return "\(provenance.path ?? "-") \(provenance.position.map { "\($0)" } ?? "-") \(fields.joined(separator: ","))"
     }
     return Outcome(
-      streamed: streamed, graph: result.graph, diagnostics: result.diagnostics.map(\.description), places: places)
+      streamed: streamed, graph: result.graph, diagnostics: result.diagnostics.map(\.description), places: places,
+      partsAdded: added)
   }
 
   /// Offsets spread over the file, `count` of them.
@@ -53,9 +61,13 @@ struct TimelinePartTests {
     let single = spread(60, over: bytes).map { [$0] }
     let several = [spread(2, over: bytes), spread(3, over: bytes), spread(7, over: bytes)]
     expectSameAsOneThread(bytes, guessSets: single + several)
-    // The parts are used: the elements read by another thread are in the graph.
+    // The parts are used: the elements read by another thread are in the graph, the
+    // same as without them.
     let starts = bytes.withUnsafeBufferPointer { TimelinePart.starts(in: $0, near: spread(3, over: bytes)) }
     #expect(starts.count == 3)
+    for workers in [nil, 0, 2] {
+      #expect(read(bytes, guesses: spread(3, over: bytes), workers: workers).partsAdded >= 2)
+    }
   }
 
   /// Elements written over several lines: a guess can fall on a nested object that
