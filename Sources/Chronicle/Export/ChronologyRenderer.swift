@@ -597,23 +597,14 @@ struct ChronologyRenderer {
     _ claims: [Claim], scanning limit: Int = scannedClaims
   ) -> [(property: String, statements: [Statement])] {
     var groups: [(property: String, claims: [Claim])] = []
-    if claims.count <= limit {
-      for claim in claims {
-        if let group = groups.firstIndex(where: { $0.property == claim.property }) {
-          groups[group].claims.append(claim)
-        } else {
-          groups.append((claim.property, [claim]))
-        }
-      }
-    } else {
-      var positions: [String: Int] = [:]
-      for claim in claims {
-        if let group = positions[claim.property] {
-          groups[group].claims.append(claim)
-        } else {
-          positions[claim.property] = groups.count
-          groups.append((claim.property, [claim]))
-        }
+    let scanned = claims.count <= limit
+    var positions: [String: Int] = [:]
+    for claim in claims {
+      if let group = scanned ? groups.firstIndex(where: { $0.property == claim.property }) : positions[claim.property] {
+        groups[group].claims.append(claim)
+      } else {
+        if !scanned { positions[claim.property] = groups.count }
+        groups.append((claim.property, [claim]))
       }
     }
     return groups.map { ($0.property, statements($0.claims, scanning: limit)) }

@@ -50,12 +50,13 @@ struct TimelinePart {
   /// two threads, less with more), then adds the parts, and reads parts itself
   /// whenever the next is not read yet (``TimelinePartReader``). It reads no more at
   /// the start because an element read there and added at once costs more than one
-  /// read in a part and added later (at 1M events, 8.7 s a file against 5.7 s to read
-  /// and 2.0 s to add: a part's elements are hashed ahead and their table slots read
-  /// ahead, so they do not wait for cache misses one by one). The rest is cut into
-  /// parts of about 8 MB (at least four per other thread, at most 128), small enough
-  /// that the stretches no part holds, from the end of a list to the next part, stay
-  /// short, and that the threads end close together.
+  /// read in a part and added later: at 1M events, estimated from one run's samples per
+  /// thread, 8.7 s a file against 5.7 s to read and 2.0 s to add (a part's elements are
+  /// hashed ahead and their table slots read ahead, so they do not wait for cache
+  /// misses one by one). The rest is cut into parts of about 8 MB (at least four per
+  /// other thread, at most 128), small enough that the stretches no part holds, from
+  /// the end of a list to the next part, stay short, and that the threads end close
+  /// together.
   static func guesses(byteCount: Int, threads: Int) -> [Int] {
     guard threads > 1, byteCount >= minimumByteCount else { return [] }
     let workers = Double(threads - 1)

@@ -82,8 +82,7 @@ final class TimelinePartReader: @unchecked Sendable {
   private func claimForWorker() -> Int? {
     condition.lock()
     defer { condition.unlock() }
-    guard !cancelled, let number = claimFirst(from: 0) else { return nil }
-    return number
+    return cancelled ? nil : claimFirst(from: 0)
   }
 
   /// The first part from `number` on that nobody reads yet, claimed. Call with the
