@@ -62,6 +62,14 @@ def build_runner(skip_build):
     return path if path.exists() else None
 
 
+def build_floor(skip_build):
+    """The floor: the least a reader of a generated file must do (Sources/ChronicleFloor)."""
+    if not skip_build:
+        run_checked(["swift", "build", "-c", "release", "--product", "ChronicleFloor"], cwd=HERE)
+    path = HERE / ".build" / "release" / "ChronicleFloor"
+    return path if path.exists() else None
+
+
 def ensure_venv():
     """Benchmarks/.venv with networkx, pydot, orjson and PyYAML (system packages reused when present)."""
     python = VENV / "bin" / "python"
@@ -120,12 +128,20 @@ def export_formats(chronicle, sample, work):
     return found
 
 
-def tasks_for(size, files, chronicle, runner, python, formats, skip_slow, work):
+def tasks_for(size, files, chronicle, runner, floor, python, formats, skip_slow, work):
     """(task, tool, command, output file, is reference) for one size."""
     json_file = files[size]
     out = lambda name: work / f"out-{size}-{name}"
     rows = [
         ("read + validate JSON", "chronicle validate", [chronicle, "validate", json_file], out("validate"), True),
+        ("read + validate JSON", "cat (the bytes read)", ["cat", json_file], Path(os.devnull), False),
+    ]
+    if floor:
+        rows += [
+            ("read + validate JSON", "floor: parse, resolve ends", [floor, json_file], out("floor"), False),
+            ("read + validate JSON", "floor: and copy strings", [floor, json_file, "--store"], out("floor-store"), False),
+        ]
+    rows += [
         ("read + validate JSON", "python json.load", [python, BASELINES / "json_load.py", json_file], out("json"), False),
         ("read + validate JSON", "python orjson.loads", [python, BASELINES / "orjson_loads.py", json_file], out("orjson"), False),
     ]
@@ -192,6 +208,7 @@ def main():
         log("note: /usr/bin/time is missing (apt-get install time); peak memory will not be reported")
     chronicle = build_chronicle(arguments.no_build)
     runner = build_runner(arguments.no_build)
+    floor = build_floor(arguments.no_build)
     python = ensure_venv()
     RESULTS.mkdir(exist_ok=True)
     work = RESULTS / "work"
@@ -223,7 +240,7 @@ def main():
     all_results = {}
     for size in sizes:
         results = []
-        for task, tool, command, output, reference in tasks_for(size, files, chronicle, runner, python, formats,
+        for task, tool, command, output, reference in tasks_for(size, files, chronicle, runner, floor, python, formats,
                                                                 arguments.skip_slow, work):
             log(f"{size:,} events: {tool}")
             measured = median_of(command, arguments.runs, output, arguments.timeout)
