@@ -259,20 +259,23 @@ func main() {
   let capacity = 1 << (Int.bitWidth - max(1, 2 * entityCount - 1).leadingZeroBitCount)
   let table = Slots(count: capacity, value: Int32(-1))
   let idSpans = Slots(count: max(1, entityCount), value: Span(start: 0, count: 0, hash: 0))
+  /// The slot of the entity whose id is `span`'s bytes, or of the empty slot it would take.
+  @Sendable func slot(of span: Span) -> Int {
+    var slot = Int(truncatingIfNeeded: span.hash) & (capacity - 1)
+    while table.values[slot] >= 0 {
+      let other = idSpans.values[Int(table.values[slot])]
+      if other.count == span.count, memcmp(bytes.base + other.start, bytes.base + span.start, span.count) == 0 { break }
+      slot = (slot + 1) & (capacity - 1)
+    }
+    return slot
+  }
   var duplicates = 0
   for number in 0..<work.count {
     for (position, span) in found.values[number].ids.enumerated() {
       let entity = firstID[number] + position
       idSpans.values[entity] = span
-      var slot = Int(truncatingIfNeeded: span.hash) & (capacity - 1)
-      while table.values[slot] >= 0 {
-        let other = idSpans.values[Int(table.values[slot])]
-        if other.count == span.count, memcmp(bytes.base + other.start, bytes.base + span.start, span.count) == 0 {
-          duplicates += 1
-          break
-        }
-        slot = (slot + 1) & (capacity - 1)
-      }
+      let slot = slot(of: span)
+      if table.values[slot] >= 0 { duplicates += 1 }
       table.values[slot] = Int32(entity)
     }
   }
@@ -283,18 +286,8 @@ func main() {
   DispatchQueue.concurrentPerform(iterations: threads) { thread in
     for number in stride(from: thread, to: work.count, by: threads) {
       var unresolved = 0
-      for span in found.values[number].ends {
-        var slot = Int(truncatingIfNeeded: span.hash) & (capacity - 1)
-        var entity: Int32 = -1
-        while table.values[slot] >= 0 {
-          let other = idSpans.values[Int(table.values[slot])]
-          if other.count == span.count, memcmp(bytes.base + other.start, bytes.base + span.start, span.count) == 0 {
-            entity = table.values[slot]
-            break
-          }
-          slot = (slot + 1) & (capacity - 1)
-        }
-        if entity < 0 { unresolved += 1 }
+      for span in found.values[number].ends where table.values[slot(of: span)] < 0 {
+        unresolved += 1
       }
       missing.values[number] = unresolved
     }
