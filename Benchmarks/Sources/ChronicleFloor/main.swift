@@ -2,7 +2,7 @@
 // Chronicle's own reading (`compare.py` runs it beside `chronicle validate`).
 //
 //     ChronicleFloor timeline.json           # parse every element, resolve the relations' ends
-//     ChronicleFloor timeline.json --store   # and copy every string's bytes into one store per part
+//     ChronicleFloor timeline.json --store   # and copy every string value into one store per part
 //
 // On all cores, it maps the file, parses every element of `entities`, `relations` and
 // `claims` (strings with their escapes, numbers, nested objects and arrays), keeps each
@@ -107,6 +107,7 @@ struct Scanner {
       if byte == 0x22 { break }
       end += byte == 0x5C ? 2 : 1
     }
+    end = min(end, bytes.count)  // a cut file's last string ends with the file
     if isKey { return end + 1 }
     part.strings += 1
     if copies {
