@@ -132,12 +132,8 @@ struct Scanner {
           next = space(next)
         }
         next = value(next)
-        next = space(next)
-        if bytes[next] == 0x2C {
-          next = space(next + 1)
-          continue
-        }
-        return next + 1
+        guard let after = afterComma(next) else { return space(next) + 1 }
+        next = after
       }
       return next
     default:
@@ -173,14 +169,17 @@ struct Scanner {
       } else {
         next = value(next)
       }
-      next = space(next)
-      if bytes[next] == 0x2C {
-        next = space(next + 1)
-        continue
-      }
-      return next + 1
+      guard let after = afterComma(next) else { return space(next) + 1 }
+      next = after
     }
     return next
+  }
+
+  /// Where the next member or item starts when a comma follows `index` (spaces
+  /// around it skipped); nil when the object or array ends there.
+  func afterComma(_ index: Int) -> Int? {
+    let comma = space(index)
+    return bytes[comma] == 0x2C ? space(comma + 1) : nil
   }
 }
 
