@@ -5,17 +5,7 @@ enum EDTFExpression: Hashable, Sendable {
   case set(EDTFDate.SetKind, [EDTFSetMember])
 
   /// The expression in canonical form.
-  var text: String {
-    switch self {
-    case .date(let date):
-      return date.text
-    case .interval(let start, let end):
-      return start.text + "/" + end.text
-    case .set(let kind, let members):
-      let body = members.map(\.text).joined(separator: ",")
-      return kind == .oneOf ? "[" + body + "]" : "{" + body + "}"
-    }
-  }
+  var text: String { EDTFTextWriter.text(of: self) }
 
   /// The first and last day; `nil` on a side that is open or unknown.
   var bounds: (earliest: CalendarDay?, latest: CalendarDay?) {
@@ -106,14 +96,6 @@ enum EDTFIntervalEnd: Hashable, Sendable {
     return nil
   }
 
-  var text: String {
-    switch self {
-    case .date(let date): date.text
-    case .open: ".."
-    case .unknown: ""
-    }
-  }
-
   /// Open and unknown ends are level 1 features.
   var level: Int { date?.level ?? 1 }
 }
@@ -136,15 +118,6 @@ enum EDTFSetMember: Hashable, Sendable {
   var last: EDTFSingleDate {
     switch self {
     case .date(let date), .range(_, let date), .onOrBefore(let date), .onOrAfter(let date): date
-    }
-  }
-
-  var text: String {
-    switch self {
-    case .date(let date): date.text
-    case .range(let first, let last): first.text + ".." + last.text
-    case .onOrBefore(let date): ".." + date.text
-    case .onOrAfter(let date): date.text + ".."
     }
   }
 }

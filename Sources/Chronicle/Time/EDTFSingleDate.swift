@@ -70,8 +70,7 @@ struct EDTFSingleDate: Hashable, Sendable {
   }
 
   static func componentText(_ value: UInt8, mask: UInt8) -> String {
-    let digits = Array(CalendarDay.twoDigits(Int(value)))
-    return String(mask & 0b10 != 0 ? "X" : digits[0]) + String(mask & 0b01 != 0 ? "X" : digits[1])
+    EDTFTextWriter.text { $0.component(value, mask: mask) }
   }
 
   var monthText: String { Self.componentText(month, mask: monthMask) }
@@ -79,29 +78,8 @@ struct EDTFSingleDate: Hashable, Sendable {
 
   // MARK: - Canonical text
 
-  /// The date in canonical form.
-  ///
-  /// Qualifiers: for each kind, the longest run of qualified components from the year
-  /// on is written once, to the right of its last component (`2004-06~-11`); any other
-  /// qualified component gets the character to its left (`2004?-06-~11`). Characters
-  /// for both kinds at one place merge into `%`.
-  var text: String {
-    let count = Int(depth)
-    let sets = [yearQualifiers, monthQualifiers, dayQualifiers]
-    var left: [EDTFQualifierSet] = [[], [], []]
-    var right: [EDTFQualifierSet] = [[], [], []]
-    for kind in [EDTFQualifierSet.uncertain, .approximate] {
-      var run = 0
-      while run < count && sets[run].contains(kind) { run += 1 }
-      if run > 0 { right[run - 1].insert(kind) }
-      for index in run..<count where sets[index].contains(kind) { left[index].insert(kind) }
-    }
-    var text = left[0].text + year.text + right[0].text
-    if depth >= 2 { text += "-" + left[1].text + monthText + right[1].text }
-    if depth >= 3 { text += "-" + left[2].text + dayText + right[2].text }
-    if let time { text += time.text }
-    return text
-  }
+  /// The date in canonical form (see ``EDTFTextWriter/date(_:)``): `2004?-06-~11`.
+  var text: String { EDTFTextWriter.text { $0.date(self) } }
 
   // MARK: - Bounds
 
@@ -132,6 +110,7 @@ struct EDTFSingleDate: Hashable, Sendable {
   private func firstDay(inYear year: Int) -> CalendarDay? {
     if depth == 1 { return CalendarDay(unchecked: year, 1, 1) }
     if let grouping { return grouping.firstDay(ofYear: year) }
+    if let day = writtenDay(inYear: year) { return day.earliest }
     for month in 1...12 where monthMatches(month) {
       if depth == 2 { return CalendarDay(unchecked: year, month, 1) }
       let days = CalendarDay.numberOfDays(inMonth: month, year: year)
@@ -145,6 +124,7 @@ struct EDTFSingleDate: Hashable, Sendable {
   private func lastDay(inYear year: Int) -> CalendarDay? {
     if depth == 1 { return CalendarDay(unchecked: year, 12, 31) }
     if let grouping { return grouping.lastDay(ofYear: year) }
+    if let day = writtenDay(inYear: year) { return day.latest }
     for month in (1...12).reversed() where monthMatches(month) {
       let days = CalendarDay.numberOfDays(inMonth: month, year: year)
       if depth == 2 { return CalendarDay(unchecked: year, month, days) }
@@ -153,6 +133,21 @@ struct EDTFSingleDate: Hashable, Sendable {
       }
     }
     return nil
+  }
+
+  /// For a month, or a month and day, written without `X` (most dates): the first and
+  /// last day in `year` without a search over the months and days, `.some((nil, nil))`
+  /// when that day does not exist; `nil` when a digit is unspecified.
+  private func writtenDay(inYear year: Int) -> (earliest: CalendarDay?, latest: CalendarDay?)? {
+    guard monthMask == 0 && dayMask == 0 else { return nil }
+    let month = Int(self.month)
+    guard (1...12).contains(month) else { return (nil, nil) }
+    let days = CalendarDay.numberOfDays(inMonth: month, year: year)
+    if depth == 2 { return (CalendarDay(unchecked: year, month, 1), CalendarDay(unchecked: year, month, days)) }
+    let day = Int(self.day)
+    guard (1...days).contains(day) else { return (nil, nil) }
+    let found = CalendarDay(unchecked: year, month, day)
+    return (found, found)
   }
 
   /// The bounds moved out for the qualifiers: each qualified component may be off

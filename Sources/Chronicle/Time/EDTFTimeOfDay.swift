@@ -11,19 +11,8 @@ struct EDTFTimeOfDay: Hashable, Sendable {
   var secondsOfDay: Int { Int(hour) * 3600 + Int(minute) * 60 + Int(second) }
 
   /// The offset in canonical form: `Z` for zero, `+05` for whole hours, `+05:30`.
-  var offsetText: String {
-    guard let offsetMinutes else { return "" }
-    if offsetMinutes == 0 { return "Z" }
-    let magnitude = Int(offsetMinutes.magnitude)
-    var text = offsetMinutes < 0 ? "-" : "+"
-    text += CalendarDay.twoDigits(magnitude / 60)
-    if magnitude % 60 != 0 { text += ":" + CalendarDay.twoDigits(magnitude % 60) }
-    return text
-  }
+  var offsetText: String { EDTFTextWriter.text { $0.offset(self) } }
 
   /// `T23:20:30` plus the offset.
-  var text: String {
-    "T" + CalendarDay.twoDigits(Int(hour)) + ":" + CalendarDay.twoDigits(Int(minute)) + ":"
-      + CalendarDay.twoDigits(Int(second)) + offsetText
-  }
+  var text: String { EDTFTextWriter.text { $0.time(self) } }
 }

@@ -42,21 +42,10 @@ struct EDTFYear: Hashable, Sendable {
   }
 
   /// The year as written in canonical form, without `S`.
-  var digitsText: String {
-    let sign = isNegative ? "-" : ""
-    if isPrefixed { return "Y" + sign + String(value.magnitude) }
-    let digits = Array(CalendarDay.paddedYearDigits(value.magnitude))
-    var text = sign
-    for index in 0..<4 {
-      text.append(unspecifiedMask & (1 << (3 - index)) != 0 ? "X" : digits[index])
-    }
-    return text
-  }
+  var digitsText: String { EDTFTextWriter.text { $0.yearDigits(self) } }
 
   /// The year in canonical form: `1985`, `-0043`, `19X5`, `Y-170000000`, `1950S2`.
-  var text: String {
-    significantDigits == 0 ? digitsText : digitsText + "S" + String(significantDigits)
-  }
+  var text: String { EDTFTextWriter.text { $0.year(self) } }
 
   /// The years a significant-digit year stands for: `1950S2` → 1900…1999.
   var significantRange: ClosedRange<Int> {

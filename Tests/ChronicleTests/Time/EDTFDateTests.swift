@@ -286,6 +286,42 @@ struct EDTFExample: Sendable, CustomTestStringConvertible {
 
   // MARK: - Properties
 
+  /// A month or day written in full is bounded without a search over the candidates:
+  /// its bounds are the calendar's, and the same as those the search finds when the
+  /// digits are `X` (`1985-04-XX` is bounded as `1985-04`, `1985-XX-XX` as `1985`).
+  @Test func writtenDaysAndMonthsAreBoundedAsTheCalendarSays() async {
+    let years = Gen.int(in: -9999...9999), months = Gen.int(in: 1...12), days = Gen.int(in: 1...31)
+    await propertyCheck(count: 1500, input: years, months, days) { year, month, day in
+      let yearText = (year < 0 ? "-" : "") + String(repeating: "0", count: 4 - String(year.magnitude).count)
+        + String(year.magnitude)
+      let monthText = (month < 10 ? "0" : "") + String(month)
+      let dayText = (day < 10 ? "0" : "") + String(day)
+      let first = try #require(CalendarDay(year: year, month: month, day: 1))
+      let next = month == 12
+        ? try #require(CalendarDay(year: year + 1, month: 1, day: 1))
+        : try #require(CalendarDay(year: year, month: month + 1, day: 1))
+      let last = try #require(CalendarDay(dayNumber: next.dayNumber - 1))
+
+      let monthDate = try EDTFDate("\(yearText)-\(monthText)")
+      #expect(monthDate.earliest == first && monthDate.latest == last)
+      let searched = try EDTFDate("\(yearText)-\(monthText)-XX")
+      #expect(searched.earliest == first && searched.latest == last)
+      let qualified = try EDTFDate("\(yearText)-\(monthText)~")
+      #expect(qualified.earliest == first && qualified.latest == last)
+
+      if let calendarDay = CalendarDay(year: year, month: month, day: day) {
+        let dayDate = try EDTFDate("\(yearText)-\(monthText)-\(dayText)")
+        #expect(dayDate.earliest == calendarDay && dayDate.latest == calendarDay)
+        #expect(dayDate.description == "\(yearText)-\(monthText)-\(dayText)")
+      } else {
+        #expect(throws: EDTFError.self) { try EDTFDate("\(yearText)-\(monthText)-\(dayText)") }
+      }
+      let wholeYear = try EDTFDate("\(yearText)-XX-XX")
+      #expect(wholeYear.earliest == CalendarDay(year: year, month: 1, day: 1))
+      #expect(wholeYear.latest == CalendarDay(year: year, month: 12, day: 31))
+    }
+  }
+
   @Test func parsePrintParseIsTheIdentity() async {
     await propertyCheck(count: 2000, input: EDTFGenerators.expressionText) { text in
       let date = try EDTFDate(text)
