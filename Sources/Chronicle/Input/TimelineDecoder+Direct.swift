@@ -108,10 +108,9 @@ extension TimelineDecoder {
       }
     }
     guard let from, let type, let to else { throw DirectBail() }
-    var relation = Relation(
-      from: from, type: type, to: to, role: role, date: date, locator: locator, note: note, sources: sources)
-    relation.provenance = provenance
-    return relation
+    return Relation(
+      from: from, type: type, to: to, role: role, date: date, locator: locator, note: note, sources: sources,
+      provenance: provenance)
   }
 
   private mutating func directClaim(_ parser: inout JSONByteParser, provenance: Provenance) throws(DirectBail) -> Claim {

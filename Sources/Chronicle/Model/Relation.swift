@@ -50,6 +50,22 @@ public struct Relation: Hashable, Sendable {
     self.stored = RelationDetails(date: date, note: note, sources: sources).stored
   }
 
+  /// A relation read from a file: the public initializer's fields and where it was read,
+  /// set in one step (a decoder that set ``provenance`` after creating the relation
+  /// copied the whole value, twice, for every relation it read).
+  init(
+    from: String, type: String, to: String, role: String?, date: EDTFDate?, locator: String?, note: String?,
+    sources: [Citation], provenance: Provenance
+  ) {
+    self.from = from
+    self.type = type
+    self.to = to
+    self.role = role
+    self.locator = locator
+    self.provenance = provenance
+    self.stored = RelationDetails(date: date, note: note, sources: sources).stored
+  }
+
   /// The fields kept out of line, empty ones included.
   private var details: RelationDetails { stored.isEmpty ? RelationDetails() : stored[0] }
 
