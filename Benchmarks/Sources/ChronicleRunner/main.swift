@@ -1,9 +1,16 @@
 import Chronicle
 import Foundation
 
+// chronicle-runner validate FILE
+//   What `chronicle validate` does (read, validate), through the library; prints the counts.
 // chronicle-runner export-json FILE OUT
 //   What `chronicle export --format json` does (read, validate, export), through the
 //   library. Exit status 1 when the file has errors.
+// chronicle-runner export FORMAT FILE OUT
+//   The same for `dot`, `json` or `text`, with the exporters' default options.
+//   These modes exist for `valgrind --tool=callgrind`, which counts instructions the
+//   same on any host: valgrind 3.19 stops inside the `chronicle` command itself (at
+//   libdispatch's signal thread, which the command's interruption handler starts).
 // chronicle-runner queries FILE [RUNS]
 //   Reads and validates FILE once, then times each query RUNS times (default 20) on the
 //   same graph and prints the median and fastest times in milliseconds, with the size
@@ -26,6 +33,24 @@ func exportJSON(_ path: String, to outputPath: String) -> Never {
   let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, output) }
   fclose(output)
   exit(written == bytes.count ? 0 : 2)
+}
+
+/// Reads and validates `path`, then streams the export in `format` into `outputPath`.
+func export(_ format: String, _ path: String, to outputPath: String) -> Never {
+  guard ["dot", "json", "text"].contains(format) else { fail("FORMAT is dot, json or text", status: 64) }
+  // Kept to the exit, as the command keeps it: freeing a large graph is not the export's work.
+  let graph = load(path)
+  guard let output = fopen(outputPath, "wb") else { fail("cannot write \(outputPath)", status: 2) }
+  var failed = false
+  let sink: (UnsafeRawBufferPointer) -> Void = { bytes in
+    if !bytes.isEmpty, fwrite(bytes.baseAddress, 1, bytes.count, output) != bytes.count { failed = true }
+  }
+  switch format {
+  case "dot": DOTExporter(options: DOTOptions()).export(graph, to: sink)
+  case "json": JSONExporter(pretty: true).export(graph, to: sink)
+  default: ChronologyExporter(options: ChronologyOptions()).export(graph, to: sink)
+  }
+  withExtendedLifetime(graph) { exit(fclose(output) == 0 && !failed ? 0 : 2) }
 }
 
 /// Runs `body` `runs` times; prints the median and fastest in ms and the answer's size.
@@ -80,12 +105,24 @@ func queries(_ path: String, runs: Int) throws {
 
 let arguments = CommandLine.arguments
 switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
+case (3, "validate"):
+  let graph = load(arguments[2])
+  print("\(graph.count) entities, \(graph.relations.count) relations, \(graph.claims.count) claims")
+  withExtendedLifetime(graph) { exit(0) }
 case (4, "export-json"):
   exportJSON(arguments[2], to: arguments[3])
+case (5, "export"):
+  export(arguments[2], arguments[3], to: arguments[4])
 case (3, "queries"), (4, "queries"):
   let runs = arguments.count == 4 ? Int(arguments[3]) ?? 0 : 20
   guard runs > 0 else { fail("RUNS must be a positive number", status: 64) }
   try queries(arguments[2], runs: runs)
 default:
-  fail("usage: chronicle-runner export-json FILE OUT\n       chronicle-runner queries FILE [RUNS]", status: 64)
+  fail(
+    """
+    usage: chronicle-runner validate FILE
+           chronicle-runner export-json FILE OUT
+           chronicle-runner export dot|json|text FILE OUT
+           chronicle-runner queries FILE [RUNS]
+    """, status: 64)
 }
