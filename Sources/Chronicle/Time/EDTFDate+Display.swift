@@ -92,21 +92,43 @@ private enum EDTFDisplay {
     guard isPlain(first), isPlain(last), first.depth == last.depth, first.depth >= 2,
       first.year.value == last.year.value
     else { return nil }
-    let year = String(first.year.value)
     let firstMonth = EDTFDate.monthNames[Int(first.month) - 1]
     let lastMonth = EDTFDate.monthNames[Int(last.month) - 1]
-    if first.depth == 2 { return "\(firstMonth)–\(lastMonth) \(year)" }
-    if first.month == last.month { return "\(first.day)–\(last.day) \(firstMonth) \(year)" }
-    return "\(first.day) \(firstMonth) – \(last.day) \(lastMonth) \(year)"
+    var writer = EDTFTextWriter()
+    if first.depth == 2 {
+      // June–August 2004
+      writer.append(firstMonth)
+      writer.append("–")
+      writer.append(lastMonth)
+    } else if first.month == last.month {
+      // 25–26 February 1992
+      writer.decimal(UInt(first.day))
+      writer.append("–")
+      writer.decimal(UInt(last.day))
+      writer.character(" ")
+      writer.append(firstMonth)
+    } else {
+      // 28 February – 1 March 1992
+      writer.decimal(UInt(first.day))
+      writer.character(" ")
+      writer.append(firstMonth)
+      writer.append(" – ")
+      writer.decimal(UInt(last.day))
+      writer.character(" ")
+      writer.append(lastMonth)
+    }
+    writer.character(" ")
+    writer.decimal(UInt(first.year.value))
+    return writer.text
   }
 
   // MARK: - Single dates
 
   static func describe(_ date: EDTFSingleDate) -> String {
     var text = plainDescription(date)
-    let qualifiers = date.qualifiers(part: nil)
     // Most dates have no qualifier: no phrase to add, nothing to group.
-    if qualifiers.isEmpty { return text }
+    guard date.hasQualifiers else { return text }
+    let qualifiers = date.qualifiers(part: nil)
     // Components with the same kinds share a phrase: "year and month approximate".
     var groups: [(components: [String], kinds: String)] = []
     for component in EDTFQualifier.Component.allCases {
@@ -137,6 +159,7 @@ private enum EDTFDisplay {
     if date.hasUnspecifiedDigits {
       return unspecifiedDescription(date) ?? boundsDescription(date)
     }
+    if let common = commonDescription(date) { return common }
     let year = date.year.value
     switch date.depth {
     case 1:
@@ -155,6 +178,25 @@ private enum EDTFDisplay {
       }
       return text
     }
+  }
+
+  /// `25 February 1992`, `February 1992`, `1992`: a date of years 1 to 9999 without a
+  /// time or a season, written as bytes (the chronology and DOT's labels describe every
+  /// date; joining `String`s cost about 1,400 instructions a date). `nil` for the rest.
+  private static func commonDescription(_ date: EDTFSingleDate) -> String? {
+    let year = date.year.value
+    guard (1...9999).contains(year), date.time == nil, date.grouping == nil else { return nil }
+    var writer = EDTFTextWriter()
+    if date.depth >= 3 {
+      writer.decimal(UInt(date.day))
+      writer.character(" ")
+    }
+    if date.depth >= 2 {
+      writer.append(EDTFDate.monthNames[Int(date.month) - 1])
+      writer.character(" ")
+    }
+    writer.decimal(UInt(year))
+    return writer.text
   }
 
   private static func groupingName(_ grouping: EDTFSubYearGrouping, year: Int) -> String {

@@ -7,7 +7,7 @@
 /// reading and validating a generated timeline. This writer appends digits and
 /// characters to a byte array instead.
 struct EDTFTextWriter {
-  /// The text written so far, in UTF-8 (only ASCII is ever written).
+  /// The text written so far, in UTF-8.
   private(set) var bytes: [UInt8] = []
 
   init() { bytes.reserveCapacity(32) }
@@ -32,6 +32,9 @@ struct EDTFTextWriter {
   // MARK: Pieces
 
   mutating func character(_ scalar: Unicode.Scalar) { bytes.append(UInt8(ascii: scalar)) }
+
+  /// The UTF-8 of `text`.
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
   /// The decimal digits of `magnitude`, zero-padded on the left to at least `width`.
   mutating func decimal(_ magnitude: UInt, width: Int = 1) {
